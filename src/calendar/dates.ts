@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import { issue, ValidationError } from '../errors.js';
+
+/**
+ * Days are handled as integers (days since 1970-01-01 in the proleptic Gregorian calendar) so that
+ * the hot paths never allocate Date objects or depend on the host time zone.
+ */
+export type DayNumber = number;
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// An instant must say its offset: a local time without one is ambiguous.
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil). */
+export function dayNumberFromParts(y: number, m: number, d: number): DayNumber {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function formatDayNumber(day: DayNumber): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(day: DayNumber): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/** Parses `YYYY-MM-DD` strictly (no 2025-02-30); returns undefined when it is not such a date. */
+export function tryParseDate(text: string): DayNumber | undefined {
+  const match = DATE_RE.exec(text);
+  if (!match) return undefined;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (m < 1 || m > 12 || d < 1) return undefined;
+  const max = m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
+  if (d > max) return undefined;
+  return dayNumberFromParts(y, m, d);
+}
+
+export function isInstantString(text: string): boolean {
+  return INSTANT_RE.test(text);
+}
+
+/** Parses an ISO instant with offset into a luxon DateTime in the given zone; undefined if invalid. */
+export function tryParseInstant(text: string, zone: string): DateTime | undefined {
+  if (!INSTANT_RE.test(text)) return undefined;
+  const parsed = DateTime.fromISO(text, { zone });
+  return parsed.isValid ? parsed : undefined;
+}
+
+const EXPECTED_DATE = 'an ISO date (YYYY-MM-DD) or an ISO instant with offset';
+const EXPECTED_DATE_ZH = 'ISO 日期（YYYY-MM-DD）或带时区偏移的 ISO 时刻';
+
+/** Reads a date argument: a calendar date, or the local date (in `zone`) of an instant with offset. */
+export function toDayNumber(value: unknown, zone: string, where: string, argument: string): DayNumber {
+  if (typeof value === 'string') {
+    const day = tryParseDate(value);
+    if (day !== undefined) return day;
+    const instant = tryParseInstant(value, zone);
+    if (instant) return dayNumberFromParts(instant.year, instant.month, instant.day);
+  }
+  throw new ValidationError(where, [issue(argument, value, EXPECTED_DATE, EXPECTED_DATE_ZH)]);
+}
+
+/** Reads an instant argument (ISO with offset) as a luxon DateTime in `zone`. */
+export function toInstant(value: unknown, zone: string, where: string, argument: string): DateTime {
+  if (typeof value === 'string') {
+    const instant = tryParseInstant(value, zone);
+    if (instant) return instant;
+  }
+  throw new ValidationError(where, [
+    issue(argument, value, 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00', '带时区偏移的 ISO 时刻，如 2025-10-09T09:30:00+08:00'),
+  ]);
+}
+
+export function toInteger(value: unknown, where: string, argument: string): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  throw new ValidationError(where, [issue(argument, value, 'an integer', '整数')]);
+}
