@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cnMainlandCalendar, cnMainlandCalendarData, createCalendar, ValidationError, type CalendarData } from '../../src/index.js';
 
@@ -41,10 +41,15 @@ describe('bundled mainland calendar data', () => {
 
   it('agrees with the chinese-days package on every date of 2018–2026', () => {
     const cal = cnMainlandCalendar();
-    const disagreements: string[] = [];
-    for (let d = '2018-01-01'; d <= '2026-12-31'; d = nextDate(d)) {
-      if (cal.isWorkingDay(d) !== chineseDays.isWorkday(d)) disagreements.push(d);
-    }
+    const dates: string[] = [];
+    for (let d = '2018-01-01'; d <= '2026-12-31'; d = nextDate(d)) dates.push(d);
+    // chinese-days works in host-local dates and goes wrong across daylight-saving changes (under
+    // TZ=America/New_York it calls Monday 2025-03-10 a day off), so the oracle runs in a child process in Shanghai time.
+    const script = `const c = require('chinese-days'); const dates = JSON.parse(process.argv[1]); process.stdout.write(JSON.stringify(dates.map((d) => c.isWorkday(d))));`;
+    const oracle = JSON.parse(
+      execFileSync(process.execPath, ['-e', script, JSON.stringify(dates)], { env: { ...process.env, TZ: 'Asia/Shanghai' }, encoding: 'utf8' }),
+    ) as boolean[];
+    const disagreements = dates.filter((d, i) => cal.isWorkingDay(d) !== oracle[i]);
     expect(disagreements).toEqual([]);
   });
 
