@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { isInstantString } from '../calendar/dates.js';
+
+/** An ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00. */
+export const instant = z.string().refine(isInstantString, { message: 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00' });
+
+const items = z.array(z.string().min(1));
+
+export const caseClassSchema = z.enum(['instant', 'promised', 'supplement', 'joint', 'reported', 'urgent', 'returned', 'proxy']);
+
+export const matterSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  department: z.string().min(1),
+  window: z.string().min(1).optional(),
+  class: caseClassSchema,
+  /** 法定时限, in working days. */
+  legalLimitWorkingDays: z.int().nonnegative().optional(),
+  /** 承诺时限, in working days; 0 for a matter done on the spot. */
+  promisedLimitWorkingDays: z.int().nonnegative().optional(),
+  /** Whether the matter needs an administrative license at all (ALL 第三十二条(一)). */
+  needsLicense: z.boolean().default(true),
+  /** A major matter (重大事项): refused only after the leader in charge was consulted. */
+  major: z.boolean().default(false),
+  /** The permit directly concerns others' major interests (直接关系他人重大利益). */
+  affectsThirdParties: z.boolean().default(false),
+  /** Whether the matter is within the receiving department's remit. */
+  inJurisdiction: z.boolean().default(true),
+  requiredMaterials: items.default([]),
+});
+
+const base = { at: instant, by: z.string().min(1).optional(), note: z.string().optional() };
+
+const noticeContent = z.strictObject({
+  legalBasis: z.boolean(),
+  materialsList: z.boolean(),
+  procedureAndLimit: z.boolean(),
+  fees: z.boolean(),
+  preconditions: z.boolean(),
+});
+
+export const suspensionReasons = [
+  'hearing', 'tendering', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert-review', 'other',
+] as const;
+
+export const refusalReasons = [
+  'missing-materials', 'nonconforming-materials', 'out-of-jurisdiction', 'no-license-needed', 'ineligible', 'other',
+] as const;
+
+export const caseEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ticket-issued'), ...base, ticket: z.string().optional() }),
+  z.strictObject({ type: z.literal('materials-received'), ...base, items: items.default([]) }),
+  z.strictObject({ type: z.literal('materials-checked'), ...base, missing: items.default([]), nonConforming: items.default([]) }),
+  z.strictObject({
+    type: z.literal('deficiency-notice'), ...base,
+    items,
+    form: z.enum(['written', 'oral', 'electronic']),
+    free: z.boolean().default(true),
+    content: noticeContent.optional(),
+  }),
+  z.strictObject({ type: z.literal('materials-supplemented'), ...base, items, newDeficiencies: items.default([]) }),
+  z.strictObject({
+    type: z.literal('accepted'), ...base,
+    acceptanceNotice: z.boolean(),
+    /** The completion date written on the acceptance notice (注明办结时间). */
+    promisedCompletion: z.string().optional(),
+    /** For a joint case: the parallel-approval guide was handed out with the notice. */
+    parallelGuide: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('entered-into-system'), ...base }),
+  z.strictObject({ type: z.literal('suspended'), ...base, reason: z.enum(suspensionReasons), writtenNotice: z.boolean() }),
+  z.strictObject({ type: z.literal('resumed'), ...base }),
+  z.strictObject({
+    type: z.literal('extension'), ...base,
+    workingDays: z.int().positive(),
+    reason: z.string().optional(),
+    writtenNotice: z.boolean(),
+    copiedToCenter: z.boolean().default(false),
+    /** Who approved it: 'agency-head' (本行政机关负责人) or 'government-head' (本级人民政府负责人) for joint cases. */
+    approvedBy: z.enum(['agency-head', 'government-head', 'window', 'none']).default('none'),
+  }),
+  z.strictObject({ type: z.literal('interested-parties-notified'), ...base }),
+  z.strictObject({ type: z.literal('copied-to-co-department'), ...base, department: z.string().min(1) }),
+  z.strictObject({
+    type: z.literal('opinion'), ...base,
+    department: z.string().min(1),
+    opinion: z.enum(['approve', 'reject', 'needs-materials']),
+  }),
+  z.strictObject({
+    type: z.literal('decided'), ...base,
+    outcome: z.enum(['approved', 'refused', 'not-accepted', 'returned']),
+    reasonCategory: z.enum(refusalReasons).optional(),
+    reasons: z.string().optional(),
+    facts: z.string().optional(),
+    legalBasis: z.string().optional(),
+    written: z.boolean().default(false),
+    sealed: z.boolean().default(false),
+    dated: z.boolean().default(false),
+    appealRightsStated: z.boolean().default(false),
+    leaderConsulted: z.boolean().default(false),
+    /** Out of jurisdiction: the authority or window the applicant was sent to. */
+    referredTo: z.string().optional(),
+    /** Unacceptable materials: the applicant was told what to change. */
+    changesTold: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('refusal-registered'), ...base, reason: z.string().min(1) }),
+  z.strictObject({ type: z.literal('filed-with-center'), ...base }),
+  z.strictObject({ type: z.literal('result-notified'), ...base, channel: z.enum(['in-person', 'written', 'phone', 'sms', 'online']) }),
+  z.strictObject({ type: z.literal('certificate-delivered'), ...base }),
+  z.strictObject({ type: z.literal('objection'), ...base, recorded: z.boolean(), escalatedTo: z.string().optional() }),
+]);
+
+export const caseSnapshotSchema = z.strictObject({
+  id: z.string().min(1),
+  matter: matterSchema,
+  channel: z.enum(['window', 'online']),
+  applicant: z.strictObject({ name: z.string().optional(), kind: z.enum(['person', 'organisation']).optional() }).optional(),
+  /** Everything recorded about the case; order does not matter, events are read by time. */
+  events: z.array(caseEventSchema),
+});
+
+/** A case as the caller writes it (defaults may be left out). */
+export type CaseSnapshotInput = z.input<typeof caseSnapshotSchema>;
+/** A case after validation, with defaults filled in. */
+export type CaseSnapshot = z.output<typeof caseSnapshotSchema>;
+export type CaseEvent = z.output<typeof caseEventSchema>;
+export type CaseEventType = CaseEvent['type'];
+export type CaseClass = z.output<typeof caseClassSchema>;

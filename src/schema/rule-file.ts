@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** The operators of json-rules-engine's default set that rule files may use. */
+export const operators = [
+  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain',
+] as const;
+
+export type OperatorName = (typeof operators)[number];
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A fact-to-value comparison. `value` may name another fact: { "fact": "param.oneTimeNoticeWorkingDays" }. */
+export const leafConditionSchema = z.strictObject({
+  fact: z.string().min(1),
+  operator: z.enum(operators),
+  value: z.union([scalar, z.array(scalar), z.strictObject({ fact: z.string().min(1) })]),
+});
+
+export type LeafCondition = z.infer<typeof leafConditionSchema>;
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    leafConditionSchema,
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+  ]),
+);
+
+export const severities = ['violation', 'warning', 'notice'] as const;
+export type Severity = (typeof severities)[number] | 'data-integrity';
+
+export const citationSchema = z.strictObject({
+  /** Short name of the source: city-12, county-10, township, citizen-home, plans-11, xingzheng-xuke-fa, minfadian. */
+  seed: z.string().min(1),
+  /** The system or chapter within the source, as headed there (e.g. 行政服务中心一次性告知制度). */
+  document: z.string().min(1),
+  /** The article and item, e.g. 第五条(一). */
+  article: z.string().min(1),
+  /** The sentence, verbatim. */
+  text: z.string().min(1),
+});
+
+export type Citation = z.infer<typeof citationSchema>;
+
+export const ruleSchema = z.strictObject({
+  /** Unique within the file: the rule id, with a variant after a slash where one id has several cases. */
+  name: z.string().regex(/^[A-Z]+(?:-[A-Z0-9]+)+(?:\/[a-z0-9-]+)?$/, 'a rule id such as OTN-TIMING or OTN-TIMING/no-notice'),
+  priority: z.int().positive().optional(),
+  conditions: z.union([
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+  ]),
+  event: z.strictObject({
+    type: z.literal('finding'),
+    params: z.strictObject({
+      id: z.string().regex(/^[A-Z]+(?:-[A-Z0-9]+)+$/, 'a rule id such as OTN-TIMING'),
+      regulation: z.string().min(1),
+      severity: z.enum(severities),
+      citation: citationSchema,
+      /** Templates: {{fact.name}} is replaced by the fact's value. */
+      message: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+    }),
+  }),
+});
+
+export type RuleDefinition = z.infer<typeof ruleSchema>;
+
+export const ruleFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  regulation: z.string().min(1),
+  title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+  rules: z.array(ruleSchema).min(1),
+});
+
+export type RuleFile = z.infer<typeof ruleFileSchema>;
