@@ -10,3 +10,17 @@ export { WorkingHours } from './calendar/working-hours.js';
 export type { WorkingInterval } from './calendar/working-hours.js';
 export { computeDeadline, deadlineStatus } from './calendar/deadline.js';
 export type { CountingConvention, Deadline, DeadlineInput, DeadlineStatus, WarningThresholds } from './calendar/deadline.js';
+
+export { evaluate } from './engine/evaluate.js';
+export type { EvaluateOptions, Finding, Report, RuleTrace } from './engine/evaluate.js';
+export { loadProfile } from './engine/profiles.js';
+export type { LoadProfileOptions, ResolvedProfile } from './engine/profiles.js';
+export { listRules } from './engine/list-rules.js';
+export type { RuleInfo } from './engine/list-rules.js';
+export type { TraceNode } from './engine/compile.js';
+export type { DeadlineEntry, FactValue, Obligation } from './regulations/context.js';
+export type { CaseEvent, CaseSnapshot, CaseSnapshotInput } from './schema/case.js';
+export { caseSnapshotSchema } from './schema/case.js';
+export type { Profile, ProfileInput, Source } from './schema/profile.js';
+export { profileSchema } from './schema/profile.js';
+export type { Citation, Severity } from './schema/rule-file.js';

@@ -1,0 +1,98 @@
+import type { FactValue, Facts } from '../regulations/context.js';
+import type { Condition, LeafCondition, OperatorName } from '../schema/rule-file.js';
+
+/** What a condition was, what it saw and what it concluded. */
+export type TraceNode =
+  | { fact: string; operator: OperatorName; value: unknown; factValue: FactValue | undefined; result: boolean }
+  | { all: TraceNode[]; result: boolean }
+  | { any: TraceNode[]; result: boolean }
+  | { not: TraceNode; result: boolean };
+
+export interface CompiledCondition {
+  /** The verdict alone: short-circuits, allocates nothing. */
+  test(facts: Facts): boolean;
+  /** The verdict with every sub-condition evaluated and recorded. */
+  explain(facts: Facts): TraceNode;
+}
+
+const isNumeric = (value: unknown) => Number.parseFloat(value as string).toString() !== 'NaN';
+
+/**
+ * The operators exactly as json-rules-engine defines them (engine-default-operators.js), including its
+ * guards: numeric comparisons are false unless the fact parses as a number, contains needs an array.
+ */
+const OPERATORS: Record<OperatorName, (fact: unknown, value: unknown) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumeric(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumeric(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumeric(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumeric(a) && (a as number) >= (b as number),
+};
+
+function compileLeaf(leaf: LeafCondition): CompiledCondition {
+  const op = OPERATORS[leaf.operator];
+  const factName = leaf.fact;
+  const ref = typeof leaf.value === 'object' && leaf.value !== null && !Array.isArray(leaf.value) ? leaf.value.fact : undefined;
+  const constant = leaf.value;
+  const valueOf = ref === undefined ? () => constant : (facts: Facts) => facts[ref];
+  return {
+    test: (facts) => op(facts[factName], valueOf(facts)),
+    explain: (facts) => {
+      const factValue = facts[factName];
+      const value = valueOf(facts);
+      return { fact: factName, operator: leaf.operator, value: ref === undefined ? value : { fact: ref, is: value }, factValue, result: op(factValue, value) };
+    },
+  };
+}
+
+/** Compiles a json-rules-engine condition tree into plain functions, once per rule-set version. */
+export function compileCondition(condition: Condition): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map(compileCondition);
+    return {
+      test: (facts) => parts.every((p) => p.test(facts)),
+      explain: (facts) => {
+        const all = parts.map((p) => p.explain(facts));
+        return { all, result: all.every((n) => n.result) };
+      },
+    };
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map(compileCondition);
+    return {
+      test: (facts) => parts.some((p) => p.test(facts)),
+      explain: (facts) => {
+        const any = parts.map((p) => p.explain(facts));
+        return { any, result: any.some((n) => n.result) };
+      },
+    };
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return {
+      test: (facts) => !inner.test(facts),
+      explain: (facts) => {
+        const not = inner.explain(facts);
+        return { not, result: !not.result };
+      },
+    };
+  }
+  return compileLeaf(condition);
+}
+
+/** Every fact a condition reads, including facts named as comparison values. */
+export function factsOf(condition: Condition, into: Set<string> = new Set()): Set<string> {
+  if ('all' in condition) condition.all.forEach((c) => factsOf(c, into));
+  else if ('any' in condition) condition.any.forEach((c) => factsOf(c, into));
+  else if ('not' in condition) factsOf(condition.not, into);
+  else {
+    into.add(condition.fact);
+    if (typeof condition.value === 'object' && condition.value !== null && !Array.isArray(condition.value)) into.add(condition.value.fact);
+  }
+  return into;
+}

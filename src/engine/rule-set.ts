@@ -1,0 +1,95 @@
+import { issue, ValidationError, type ValidationIssue } from '../errors.js';
+import { parseWith } from '../schema/parse.js';
+import { profileParamsShape } from '../schema/profile.js';
+import { ruleFileSchema, type Citation, type Condition, type RuleFile, type Severity } from '../schema/rule-file.js';
+import { compileCondition, factsOf, type CompiledCondition } from './compile.js';
+import { placeholdersOf } from './render.js';
+
+export interface CompiledRule {
+  /** json-rules-engine rule name: the id, with a variant. */
+  name: string;
+  id: string;
+  regulation: string;
+  severity: Severity;
+  citation: Citation;
+  message: { zh: string; en: string };
+  conditions: Condition;
+  condition: CompiledCondition;
+  /** Facts shown as evidence: those the conditions read and the message shows. */
+  evidenceFacts: readonly string[];
+}
+
+export interface CompiledRuleSet {
+  regulation: string;
+  title: { zh: string; en: string };
+  file: string;
+  rules: readonly CompiledRule[];
+  /** The file as written, for json-rules-engine. */
+  source: RuleFile;
+}
+
+const PARAM_NAMES = new Set(Object.keys(profileParamsShape).map((name) => `param.${name}`));
+
+/**
+ * Validates a rule file and compiles its conditions. An unknown fact, parameter or placeholder is a load
+ * error naming the file and the rule: a typo must not become a rule that silently never fires.
+ */
+export function loadRuleSet(input: unknown, file: string, knownFacts: ReadonlySet<string>): CompiledRuleSet {
+  const parsed = parseWith(ruleFileSchema, input, file);
+  const problems: ValidationIssue[] = [];
+  const names = new Set<string>();
+  parsed.rules.forEach((rule, index) => {
+    const at = `$.rules[${index}]`;
+    if (names.has(rule.name)) problems.push(issue(`${at}.name`, rule.name, 'a rule name used once in the file'));
+    names.add(rule.name);
+    if (rule.name.split('/')[0] !== rule.event.params.id) problems.push(issue(`${at}.event.params.id`, rule.event.params.id, `the id the name starts with (${rule.name.split('/')[0]})`));
+    if (rule.event.params.regulation !== parsed.regulation) problems.push(issue(`${at}.event.params.regulation`, rule.event.params.regulation, `the file's regulation (${parsed.regulation})`));
+    for (const fact of factsOf(rule.conditions)) {
+      if (!knownFacts.has(fact) && !PARAM_NAMES.has(fact)) {
+        problems.push(issue(`${at}.conditions`, fact, fact.startsWith('param.') ? 'a profile parameter name' : 'a fact this regulation derives'));
+      }
+    }
+    checkOperands(rule.conditions, `${at}.conditions`, problems);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const name of placeholdersOf(rule.event.params.message[lang])) {
+        if (!knownFacts.has(name) && !PARAM_NAMES.has(name)) problems.push(issue(`${at}.event.params.message.${lang}`, `{{${name}}}`, 'a placeholder naming a known fact'));
+      }
+    }
+  });
+  if (problems.length) throw new ValidationError(`${file}: rule file`, problems);
+
+  return {
+    regulation: parsed.regulation,
+    title: parsed.title,
+    file,
+    source: parsed,
+    rules: parsed.rules.map((rule) => {
+      const evidence = new Set(factsOf(rule.conditions));
+      for (const name of [...placeholdersOf(rule.event.params.message.zh), ...placeholdersOf(rule.event.params.message.en)]) evidence.add(name);
+      return {
+        name: rule.name,
+        id: rule.event.params.id,
+        regulation: parsed.regulation,
+        severity: rule.event.params.severity,
+        citation: rule.event.params.citation,
+        message: rule.event.params.message,
+        conditions: rule.conditions,
+        condition: compileCondition(rule.conditions),
+        evidenceFacts: [...evidence].sort(),
+      };
+    }),
+  };
+}
+
+/** in / notIn compare with a list; the other operators with one value. */
+function checkOperands(condition: Condition, at: string, problems: ValidationIssue[]): void {
+  if ('all' in condition) condition.all.forEach((c, i) => checkOperands(c, `${at}.all[${i}]`, problems));
+  else if ('any' in condition) condition.any.forEach((c, i) => checkOperands(c, `${at}.any[${i}]`, problems));
+  else if ('not' in condition) checkOperands(condition.not, `${at}.not`, problems);
+  else {
+    const isList = Array.isArray(condition.value);
+    const isRef = typeof condition.value === 'object' && condition.value !== null && !isList;
+    const wantsList = condition.operator === 'in' || condition.operator === 'notIn';
+    if (!isRef && wantsList !== isList) problems.push(issue(`${at}.value`, condition.value, wantsList ? `a list, for ${condition.operator}` : `a single value, for ${condition.operator}`));
+  }
+}

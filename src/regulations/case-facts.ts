@@ -1,0 +1,35 @@
+import { formatDayNumber } from '../calendar/dates.js';
+import { REFUSAL_OUTCOMES } from './case-timeline.js';
+import type { CaseContext, FactCatalogue, Facts } from './context.js';
+
+export const CASE_FACTS: FactCatalogue = {
+  'case.class': { zh: '办件类型', en: 'case class (instant, promised, supplement, joint, …)' },
+  'case.channel': { zh: '申请渠道（窗口/网上）', en: 'channel: window or online' },
+  'case.needsLicense': { zh: '是否需要取得行政许可', en: 'whether the matter needs a license' },
+  'case.major': { zh: '是否重大事项', en: 'whether the matter is major' },
+  'case.inJurisdiction': { zh: '是否属于本部门受理范围', en: 'whether the matter is in the department’s remit' },
+  'case.received': { zh: '是否已收件', en: 'whether materials were received' },
+  'case.accepted': { zh: '是否已受理', en: 'whether the case was accepted' },
+  'case.decided': { zh: '是否已作出决定', en: 'whether a decision was made' },
+  'case.outcome': { zh: '决定结果', en: 'decision outcome' },
+  'case.isRefusal': { zh: '是否为否定性决定（不予许可/不予受理/退回）', en: 'whether the decision is a refusal, non-acceptance or return' },
+  'case.asOfDate': { zh: '评估时点日期', en: 'the as-of date' },
+};
+
+export function caseFacts(ctx: CaseContext): Facts {
+  const { timeline: tl } = ctx;
+  const matter = tl.snapshot.matter;
+  return {
+    'case.class': matter.class,
+    'case.channel': tl.snapshot.channel,
+    'case.needsLicense': matter.needsLicense,
+    'case.major': matter.major,
+    'case.inJurisdiction': matter.inJurisdiction,
+    'case.received': tl.receipt !== undefined,
+    'case.accepted': tl.acceptance !== undefined,
+    'case.decided': tl.decision !== undefined,
+    'case.outcome': tl.decision?.outcome ?? null,
+    'case.isRefusal': tl.decision !== undefined && REFUSAL_OUTCOMES.has(tl.decision.outcome),
+    'case.asOfDate': formatDayNumber(tl.asOfDay),
+  };
+}

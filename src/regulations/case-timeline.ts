@@ -1,0 +1,94 @@
+import type { DayNumber } from '../calendar/dates.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
+import type { CaseEvent, CaseEventType, CaseSnapshot } from '../schema/case.js';
+import { instantMs, localDay } from './instants.js';
+
+export type TimedEvent<T extends CaseEventType = CaseEventType> = Extract<CaseEvent, { type: T }> & {
+  /** Position in the snapshot's own list, for JSON paths in evidence. */
+  index: number;
+  ms: number;
+  day: DayNumber;
+};
+
+/**
+ * One case's events read once, in time order (ties keep the order they were recorded in), with the
+ * moments every regulation asks about. Events after the as-of instant are set aside: at that moment
+ * they had not happened.
+ */
+export interface CaseTimeline {
+  snapshot: CaseSnapshot;
+  events: readonly TimedEvent[];
+  /** Events dated after asOf, left out of every computation. */
+  future: readonly TimedEvent[];
+  asOfMs: number;
+  asOfDay: DayNumber;
+  /** First contact: materials received, else the first event of any kind. */
+  receipt: TimedEvent | undefined;
+  /** Items deficient at the first check (missing or not in legal form). */
+  initialDeficiencies: readonly string[];
+  notices: readonly TimedEvent<'deficiency-notice'>[];
+  acceptance: TimedEvent<'accepted'> | undefined;
+  decision: TimedEvent<'decided'> | undefined;
+  /** Items of the initial deficiencies not yet supplied at asOf. */
+  owedItems: readonly string[];
+  /** When the last initially deficient item was supplied (undefined while any is owed or none was). */
+  materialsCompletedAt: TimedEvent<'materials-supplemented'> | undefined;
+  first<T extends CaseEventType>(type: T): TimedEvent<T> | undefined;
+  all<T extends CaseEventType>(type: T): readonly TimedEvent<T>[];
+}
+
+export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, asOfMs: number): CaseTimeline {
+  const zone = calendar.timeZone;
+  const timed = snapshot.events.map((event, index) => {
+    const ms = instantMs(event.at);
+    return { ...event, index, ms, day: localDay(ms, zone) } as TimedEvent;
+  });
+  timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
+  const events = timed.filter((e) => e.ms <= asOfMs);
+  const future = timed.filter((e) => e.ms > asOfMs);
+
+  const byType = new Map<CaseEventType, TimedEvent[]>();
+  for (const event of events) {
+    const list = byType.get(event.type);
+    if (list) list.push(event);
+    else byType.set(event.type, [event]);
+  }
+  const all = <T extends CaseEventType>(type: T) => (byType.get(type) ?? []) as TimedEvent<T>[];
+  const first = <T extends CaseEventType>(type: T) => all(type)[0];
+
+  const check = first('materials-checked');
+  const notices = all('deficiency-notice');
+  const initialDeficiencies = check ? unique([...check.missing, ...check.nonConforming]) : [];
+
+  const supplied = new Set<string>();
+  let materialsCompletedAt: TimedEvent<'materials-supplemented'> | undefined;
+  for (const supplement of all('materials-supplemented')) {
+    for (const item of supplement.items) supplied.add(item);
+    if (!materialsCompletedAt && initialDeficiencies.length > 0 && initialDeficiencies.every((item) => supplied.has(item))) {
+      materialsCompletedAt = supplement;
+    }
+  }
+
+  return {
+    snapshot,
+    events,
+    future,
+    asOfMs,
+    asOfDay: localDay(asOfMs, zone),
+    receipt: first('materials-received') ?? events[0],
+    initialDeficiencies,
+    notices,
+    acceptance: first('accepted'),
+    decision: first('decided'),
+    owedItems: initialDeficiencies.filter((item) => !supplied.has(item)),
+    materialsCompletedAt,
+    first,
+    all,
+  };
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+export const REFUSAL_OUTCOMES: ReadonlySet<string> = new Set(['refused', 'not-accepted', 'returned']);
