@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listRules } from '../../src/index.js';
+import { bundledProfiles } from '../../src/engine/profiles.js';
+
+const root = join(import.meta.dirname, '..', '..');
+// Each source file starts with a two-line header and a blank line written by scripts/extract-sources.ts.
+const sourceLines = (seed: string) => readFileSync(join(root, 'rules', 'sources', `${seed}.txt`), 'utf8').split('\n').slice(3);
+// Article labels are written with half-width brackets; the law texts use full-width ones.
+const normalise = (text: string) => text.replace(/（/g, '(').replace(/）/g, ')');
+
+/** Where the citation's sentence stands in its source, checked against its document heading and article. */
+function locate(citation: { seed: string; document: string; article: string; text: string }): string | undefined {
+  const lines = sourceLines(citation.seed);
+  const textLine = lines.findIndex((line) => line.includes(citation.text));
+  if (textLine < 0) return `"${citation.text}" is not a line's text in rules/sources/${citation.seed}.txt`;
+  let from = 0;
+  if (!citation.document.startsWith('(untitled')) {
+    from = lines.findIndex((line) => line.includes(citation.document));
+    if (from < 0 || from > textLine) return `document heading "${citation.document}" does not precede the sentence`;
+  }
+  // The article's labels must appear in order between the heading and the sentence.
+  const body = normalise(lines.slice(from, textLine + 1).join('\n'));
+  const end = body.lastIndexOf(normalise(citation.text));
+  let at = 0;
+  for (const label of citation.article.split(/\s+/).map(normalise)) {
+    const found = body.indexOf(label, at);
+    if (found < 0 || found > end) return `article label "${label}" of "${citation.article}" is not between the heading and the sentence`;
+    at = found + label.length;
+  }
+  return undefined;
+}
+
+describe('citations', () => {
+  const rules = listRules();
+
+  it('every rule quotes its source sentence verbatim, under the document and article it names', () => {
+    const problems = rules.map((rule) => [rule.rule, locate(rule.citation)]).filter(([, problem]) => problem);
+    expect(problems).toEqual([]);
+  });
+
+  it('every profile value quoting a sentence quotes it verbatim', () => {
+    const problems: string[] = [];
+    for (const profile of bundledProfiles().values()) {
+      for (const version of profile.versions) {
+        const settings = [version.ruleSets, version.workingHours, version.counting, ...Object.values(version.params)];
+        for (const setting of settings) {
+          const text = setting?.source.text;
+          if (text && !sourceLines(setting.source.seed).some((line) => line.includes(text))) problems.push(`${profile.id}: ${text}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the shipped source texts are the seed documents line for line, less site boilerplate', () => {
+    const shared = join(root, '..', 'shared');
+    for (const file of readdirSync(join(root, 'rules', 'sources'))) {
+      const text = readFileSync(join(root, 'rules', 'sources', file), 'utf8');
+      const origin = /source: shared\/(\S+?),/.exec(text)![1]!;
+      const originalLines = new Set(readFileSync(join(shared, origin), 'utf8').split('\n'));
+      const foreign = sourceLines(file.replace(/\.txt$/, '')).filter((line) => line !== '' && !originalLines.has(line));
+      expect(foreign, file).toEqual([]);
+    }
+  });
+
+  it('rule ids are the catalogue’s, each with messages in both languages', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    expect([...ids].sort()).toEqual([
+      'OP-ENTRY-TIMELY', 'OP-IN-SYSTEM', 'OP-TICKET',
+      'OTN-ALL-ITEMS', 'OTN-CONTENT', 'OTN-DEEMED-ACCEPTED', 'OTN-NOT-NEEDED', 'OTN-SUPPLEMENT-CLOCK', 'OTN-THIRD-PARTY', 'OTN-TIMING', 'OTN-WRITTEN',
+      'RF-FILED-WITH-CENTER', 'RF-MAJOR-NEEDS-LEADER', 'RF-OBJECTION', 'RF-REASON-ROUTE', 'RF-REGISTERED', 'RF-WRITTEN-NOTICE',
+      'TC-ACCEPTANCE-NOTICE', 'TC-DELIVERY', 'TC-EXCLUDED-TIME', 'TC-EXTENSION-VALID', 'TC-INSTANT-SAME-DAY', 'TC-JOINT-LIMIT',
+      'TC-ON-TIME', 'TC-PROMISE-WITHIN-LEGAL', 'TC-SUPERVISION',
+    ]);
+    for (const rule of rules) {
+      expect(rule.message.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(rule.message.en).toMatch(/^[\x20-\x7e\u4e00-\u9fff（）：、]+$/);
+    }
+  });
+});

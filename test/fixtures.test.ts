@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Engine } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import { cnMainlandCalendar, listRules } from '../src/index.js';
+import { bundledRuleSets } from '../src/engine/bundled-rules.js';
+import { deriveCase } from '../src/engine/evaluate.js';
+import { parseFixture, runFixture, type Fixture } from '../src/fixtures/fixture.js';
+
+const root = join(import.meta.dirname, '..');
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return name.endsWith('.yaml') ? [path] : [];
+  });
+}
+
+const fixtures: Array<[string, Fixture]> = yamlFiles(join(root, 'fixtures'))
+  .filter((path) => !path.includes(`${join('fixtures', 'sample')}`))
+  .sort()
+  .map((path) => [relative(root, path), parseFixture(readFileSync(path, 'utf8'), relative(root, path))]);
+
+describe('fixtures', () => {
+  it.each(fixtures)('%s', (file, fixture) => {
+    const result = runFixture(fixture, file);
+    expect({ findings: result.actual, nearMissesFired: result.nearMissesFired, deadlines: result.deadlineProblems }).toEqual({
+      findings: result.expected,
+      nearMissesFired: [],
+      deadlines: [],
+    });
+  });
+
+  it('every rule has a fixture that fires it and a near-miss that does not', () => {
+    const fired = new Set(fixtures.flatMap(([, f]) => f.expect.findings));
+    const nearMissed = new Set(fixtures.flatMap(([, f]) => f.nearMissFor));
+    const ids = [...new Set(listRules().map((r) => r.id))];
+    expect(ids.filter((id) => !fired.has(id)), 'rules no fixture fires').toEqual([]);
+    expect(ids.filter((id) => !nearMissed.has(id)), 'rules without a near-miss').toEqual([]);
+  });
+
+  it('json-rules-engine, the reference evaluator, reaches the same verdict on every rule of every fixture', async () => {
+    const calendar = cnMainlandCalendar();
+    for (const [file, fixture] of fixtures) {
+      const { facts, profile } = deriveCase(fixture.case, { profile: fixture.profile, asOf: fixture.asOf }, calendar, fixture.asOf);
+      const engine = new Engine([], { allowUndefinedFacts: false });
+      for (const name of Object.keys(facts)) engine.addFact(name, facts[name] as never);
+      const ours: string[] = [];
+      for (const regulation of profile.ruleSets) {
+        const set = bundledRuleSets().get(regulation)!;
+        for (const rule of set.source.rules) engine.addRule({ ...rule, event: { type: rule.name } });
+        for (const rule of set.rules) if (rule.condition.test(facts)) ours.push(rule.name);
+      }
+      const { events } = await engine.run();
+      expect(events.map((e) => e.type).sort(), file).toEqual(ours.sort());
+    }
+  });
+});
