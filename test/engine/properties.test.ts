@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cnMainlandCalendar, evaluate, type CaseSnapshotInput } from '../../src/index.js';
+import { promisedCase, shiftCase } from '../../src/testing/case-arbitraries.js';
+
+const cal = cnMainlandCalendar();
+const tcFindings = (snapshot: CaseSnapshotInput, asOf: string, profile = 'city-12') =>
+  evaluate(snapshot, { profile, asOf, trace: false }).findings.filter((f) => f.regulation === 'timed-completion').map((f) => f.ruleId);
+
+describe('laws of evaluation', () => {
+  it('a case completed on or before its deadline never gets TC-ON-TIME (across National Day and Spring Festival)', () => {
+    const cases = fc.oneof(
+      promisedCase(cal, { from: '2025-09-15', to: '2025-10-31', decideWithinLimit: true }),
+      promisedCase(cal, { from: '2025-01-06', to: '2025-02-20', decideWithinLimit: true }),
+    );
+    fc.assert(fc.property(cases, (snapshot) => {
+      const report = evaluate(snapshot, { profile: 'city-12', asOf: '2025-12-31T18:00:00+08:00', trace: false });
+      expect(report.findings.map((f) => f.ruleId)).not.toContain('TC-ON-TIME');
+      expect(report.deadlines.find((d) => d.id === 'completion')!.status).toBe('met');
+    }), { numRuns: 300 });
+  });
+
+  it('adding a valid extension never adds a timed-completion finding', () => {
+    const cases = promisedCase(cal, { from: '2025-03-03', to: '2025-11-28' });
+    fc.assert(fc.property(cases, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 30 }), (snapshot, days, later) => {
+      const asOf = `${cal.addWorkingDays('2025-12-01', later)}T12:00:00+08:00`;
+      const before = tcFindings(snapshot, asOf);
+      const accepted = snapshot.events.find((e) => e.type === 'accepted')!;
+      // Granted on the day of acceptance: necessarily before the deadline it extends.
+      const extended = {
+        ...snapshot,
+        events: [...snapshot.events, { type: 'extension' as const, at: accepted.at, workingDays: days, writtenNotice: true, copiedToCenter: true, approvedBy: 'agency-head' as const }],
+      };
+      const after = tcFindings(extended, asOf);
+      for (const id of after) expect(before).toContain(id);
+    }), { numRuns: 300 });
+  });
+
+  it('moving every event by whole working days within a holiday-free stretch changes no finding', () => {
+    // 2025-06-03 to 2025-09-26 has no statutory day off and no make-up working day.
+    const cases = promisedCase(cal, { from: '2025-06-03', to: '2025-06-20', limit: { min: 1, max: 10 } });
+    fc.assert(fc.property(cases, fc.integer({ min: 1, max: 25 }), fc.integer({ min: 0, max: 15 }), (snapshot, shift, asOfOffset) => {
+      const asOfDate = cal.addWorkingDays('2025-06-20', asOfOffset);
+      const original = evaluate(snapshot, { profile: 'city-12', asOf: `${asOfDate}T17:30:00+08:00`, trace: false });
+      const moved = evaluate(shiftCase(cal, snapshot, shift), { profile: 'city-12', asOf: `${cal.addWorkingDays(asOfDate, shift)}T17:30:00+08:00`, trace: false });
+      expect(moved.findings.map((f) => f.rule)).toEqual(original.findings.map((f) => f.rule));
+      expect(moved.deadlines.map((d) => [d.id, d.status, d.elapsedWorkingDays])).toEqual(original.deadlines.map((d) => [d.id, d.status, d.elapsedWorkingDays]));
+    }), { numRuns: 300 });
+  });
+});
