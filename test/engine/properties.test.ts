@@ -20,7 +20,9 @@ describe('laws of evaluation', () => {
     }), { numRuns: 300 });
   });
 
-  it('adding a valid extension never adds a timed-completion finding', () => {
+  it('adding a valid extension never adds a timed-completion violation; it can only turn red into yellow', () => {
+    // Not "never adds any finding": an overdue case (TC-ON-TIME, red) whose extension moves the deadline to
+    // the as-of day becomes due soon (TC-SUPERVISION, yellow). That is the extension working, not a new breach.
     const cases = promisedCase(cal, { from: '2025-03-03', to: '2025-11-28' });
     fc.assert(fc.property(cases, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 30 }), (snapshot, days, later) => {
       const asOf = `${cal.addWorkingDays('2025-12-01', later)}T12:00:00+08:00`;
@@ -31,9 +33,11 @@ describe('laws of evaluation', () => {
         ...snapshot,
         events: [...snapshot.events, { type: 'extension' as const, at: accepted.at, workingDays: days, writtenNotice: true, copiedToCenter: true, approvedBy: 'agency-head' as const }],
       };
-      const after = tcFindings(extended, asOf);
-      for (const id of after) expect(before).toContain(id);
-    }), { numRuns: 300 });
+      for (const id of tcFindings(extended, asOf)) {
+        if (id === 'TC-SUPERVISION' && !before.includes(id)) expect(before).toContain('TC-ON-TIME');
+        else expect(before).toContain(id);
+      }
+    }), { numRuns: 500 });
   });
 
   it('moving every event by whole working days within a holiday-free stretch changes no finding', () => {
