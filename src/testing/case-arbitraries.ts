@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
-import type { CaseEvent, CaseSnapshotInput } from '../schema/case.js';
+import type { CaseSnapshotInput } from '../schema/case.js';
 
 type EventInput = CaseSnapshotInput['events'][number];
 
@@ -88,4 +88,3 @@ export function shiftCase(calendar: WorkCalendar, snapshot: CaseSnapshotInput, n
   return { ...snapshot, events: snapshot.events.map(move) };
 }
 
-export type { CaseEvent };
