@@ -9,7 +9,7 @@ import { caseFacts } from '../regulations/case-facts.js';
 import type { CaseContext, DeadlineEntry, FactValue, Facts, Obligation } from '../regulations/context.js';
 import { integrityProblems } from '../regulations/data-integrity.js';
 import { CASE_REGULATIONS, PARAM_BEHIND_FACT, type RegulationModule } from '../regulations/index.js';
-import { instantMs, localDay } from '../regulations/instants.js';
+import { instantMs } from '../regulations/instants.js';
 import { caseSnapshotSchema, instant, type CaseSnapshotInput } from '../schema/case.js';
 import { parseWith } from '../schema/parse.js';
 import type { ProfileInput, RegulationId, Source } from '../schema/profile.js';
@@ -113,7 +113,7 @@ export function deriveCase(snapshot: z.output<typeof caseSnapshotSchema>, option
   const asOfMs = instantMs(asOf);
   const timeline = buildTimeline(snapshot, calendar, asOfMs);
   // The profile version in force on the case's own first date, never today's.
-  const caseDate = formatDayNumber(timeline.receipt?.day ?? localDay(asOfMs, calendar.timeZone));
+  const caseDate = formatDayNumber(timeline.receipt?.day ?? timeline.asOfDay);
   const profile = profileFor(options, caseDate);
   const ctx: CaseContext = {
     timeline,

@@ -5,6 +5,8 @@ import type { CaseContext, DeadlineEntry } from './context.js';
 export interface TrackedDeadline {
   entry: DeadlineEntry;
   deadline: Deadline;
+  /** Missed (completed after the due instant) or overdue (still open past it). */
+  late: boolean;
 }
 
 /** A deadline of the case under the profile's counting convention and warning thresholds, measured at asOf. */
@@ -48,5 +50,5 @@ export function trackDeadline(
     remainingWorkingDays: deadline.remainingWorkingDays ?? 0,
   };
   if (deadline.clockStopped) entry.clockStopped = true;
-  return { entry, deadline };
+  return { entry, deadline, late: status === 'missed' || status === 'overdue' };
 }

@@ -49,7 +49,8 @@ export function noticeLimit(ctx: CaseContext): number {
  * Whether the notice came (or is still missing) past its limit. Under the ALL baseline this makes the application
  * count as accepted on the day the materials were received.
  */
-export function noticeIsLate(ctx: CaseContext, tl: CaseTimeline = ctx.timeline): boolean {
+export function noticeIsLate(ctx: CaseContext): boolean {
+  const tl = ctx.timeline;
   if (tl.initialDeficiencies.length === 0 || !tl.receipt) return false;
   return ctx.calendar.countWorkingDays(tl.receipt.day, noticeDayOf(tl)) > noticeLimit(ctx);
 }

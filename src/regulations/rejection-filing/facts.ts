@@ -39,10 +39,9 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
   }
   const filing = refusal ? tl.all('filed-with-center').find((f) => f.ms >= refusal.ms) : undefined;
   const registered = refusal ? tl.all('refusal-registered').length > 0 : false;
-  const initial = new Set(tl.initialDeficiencies);
   const priorCompleteNotice =
     refusal !== undefined &&
-    tl.notices.some((n) => n.ms <= refusal.ms && [...initial].every((item) => n.items.includes(item)) && n.items.length > 0);
+    tl.notices.some((n) => n.ms <= refusal.ms && tl.initialDeficiencies.every((item) => n.items.includes(item)) && n.items.length > 0);
   const objections = tl.all('objection');
   const unhandled = objections.filter((o) => !o.recorded || !o.escalatedTo).map((o) => o.at.slice(0, 10));
 

@@ -1,4 +1,4 @@
-import { formatDayNumber } from '../../calendar/dates.js';
+import { formatDayNumber, type DayNumber } from '../../calendar/dates.js';
 import { computeDeadline } from '../../calendar/deadline.js';
 import type { TimedEvent } from '../case-timeline.js';
 import type { CaseContext, Derived, FactCatalogue, Obligation } from '../context.js';
@@ -52,20 +52,21 @@ const PROBLEM_TEXT: Record<string, string> = {
 
 interface ClockStart {
   at: string;
+  day: DayNumber;
   reason: string;
 }
 
 function clockStart(ctx: CaseContext): ClockStart | undefined {
   const tl = ctx.timeline;
   let start: ClockStart | undefined;
-  if (tl.acceptance) start = { at: tl.acceptance.at, reason: '受理 accepted' };
+  if (tl.acceptance) start = { at: tl.acceptance.at, day: tl.acceptance.day, reason: '受理 accepted' };
   if (deemedAccepted(ctx) && tl.receipt && (!tl.acceptance || tl.receipt.ms < tl.acceptance.ms)) {
-    start = { at: tl.receipt.at, reason: '逾期未告知视为受理 deemed accepted on receipt' };
+    start = { at: tl.receipt.at, day: tl.receipt.day, reason: '逾期未告知视为受理 deemed accepted on receipt' };
   }
   if (tl.snapshot.matter.class === 'supplement' && start) {
     if (tl.owedItems.length > 0) return undefined;
     const done = tl.materialsCompletedAt;
-    if (done && done.ms > Date.parse(start.at)) start = { at: done.at, reason: '补齐材料 materials complete' };
+    if (done && done.ms > Date.parse(start.at)) start = { at: done.at, day: done.day, reason: '补齐材料 materials complete' };
   }
   return start;
 }
@@ -132,10 +133,9 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
       extensionWorkingDays: extensionDays,
       ...(completion ? { completedAt: completion.at } : {}),
     });
-    const { entry } = tracked;
+    const { entry, late } = tracked;
     deadlines.push(entry);
     const endDay = completion?.day ?? tl.asOfDay;
-    const late = entry.status === 'missed' || entry.status === 'overdue';
     if (!completion) {
       obligations.push({
         id: 'completion',
@@ -145,18 +145,15 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
         due: entry.due,
       });
     }
-    const startDay = calendar.dayOf(start.at, 'evaluate', 'clockStart');
     facts = {
-      'tc.clockStartDate': formatDayNumber(startDay),
+      'tc.clockStartDate': formatDayNumber(start.day),
       'tc.clockStartReason': start.reason,
       'tc.dueDate': entry.dueDate,
-      'tc.completed': completion !== undefined,
-      'tc.completedDate': completion ? formatDayNumber(completion.day) : null,
       'tc.status': entry.status,
       'tc.late': late,
       'tc.lateWorkingDays': late ? Math.max(1, calendar.countWorkingDays(calendar.dayOf(entry.dueDate, 'evaluate', 'due'), endDay)) : 0,
       'tc.remainingWorkingDays': entry.remainingWorkingDays,
-      'tc.sameDayCompleted': completion !== undefined && completion.day === startDay,
+      'tc.sameDayCompleted': completion !== undefined && completion.day === start.day,
       'tc.workingDaysUsed': entry.elapsedWorkingDays,
     };
   }
@@ -185,7 +182,7 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
     }
     deliveryFacts = {
       'tc.deliveryDueDate': tracked.entry.dueDate,
-      'tc.deliveryLate': tracked.entry.status === 'missed' || tracked.entry.status === 'overdue',
+      'tc.deliveryLate': tracked.late,
       'tc.deliveryStatus': tracked.entry.status,
     };
   }
