@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, listRules, type Report } from '../src/index.js';
-import { parseFixture } from '../src/fixtures/fixture.js';
+import { listRules, type Report } from '../src/index.js';
+import { parseFixture, runFixture } from '../src/fixtures/fixture.js';
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const files = (dir: string): string[] =>
@@ -14,7 +14,7 @@ const files = (dir: string): string[] =>
 const reports: Array<{ file: string; report: Report }> = [];
 for (const path of files(join(root, 'fixtures'))) {
   const fixture = parseFixture(readFileSync(path, 'utf8'), relative(root, path));
-  reports.push({ file: relative(root, path), report: evaluate(fixture.case, { profile: fixture.profile, asOf: fixture.asOf, trace: false }) });
+  reports.push({ file: relative(root, path), report: runFixture(fixture, relative(root, path)).report });
 }
 
 const counts = new Map<string, number>();
@@ -36,5 +36,5 @@ console.log(`\n时限状态 deadline status: ${[...statuses].map(([s, n]) => `${
 console.log('\n违规案件 cases with violations:');
 for (const { report } of reports) {
   const violations = report.findings.filter((f) => f.severity === 'violation');
-  if (violations.length) console.log(`  ${report.caseId} [${report.profile.id}] ${violations[0]!.message.zh}${violations.length > 1 ? ` （另 ${violations.length - 1} 项）` : ''}`);
+  if (violations.length) console.log(`  ${report.subject.id} [${report.profile.id}] ${violations[0]!.message.zh}${violations.length > 1 ? ` （另 ${violations.length - 1} 项）` : ''}`);
 }

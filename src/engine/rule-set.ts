@@ -2,6 +2,7 @@ import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import { profileParamsShape } from '../schema/profile.js';
 import { ruleFileSchema, type Citation, type Condition, type RuleFile, type Severity } from '../schema/rule-file.js';
+import type { Scope } from '../schema/scopes.js';
 import { compileCondition, factsOf, type CompiledCondition } from './compile.js';
 import { placeholdersOf } from './render.js';
 
@@ -11,6 +12,8 @@ export interface CompiledRule {
   id: string;
   regulation: string;
   severity: Severity;
+  /** What the rule runs for: the case (default), or each item of a scope such as roster/post. */
+  scope: Scope;
   citation: Citation;
   message: { zh: string; en: string };
   conditions: Condition;
@@ -34,19 +37,21 @@ const PARAM_NAMES = new Set(Object.keys(profileParamsShape).map((name) => `param
  * Validates a rule file and compiles its conditions. An unknown fact, parameter or placeholder is a load
  * error naming the file and the rule: a typo must not become a rule that silently never fires.
  */
-export function loadRuleSet(input: unknown, file: string, knownFacts: ReadonlySet<string>): CompiledRuleSet {
+export function loadRuleSet(input: unknown, file: string, factsOfScope: (scope: Scope) => ReadonlySet<string>): CompiledRuleSet {
   const parsed = parseWith(ruleFileSchema, input, file);
   const problems: ValidationIssue[] = [];
   const names = new Set<string>();
   parsed.rules.forEach((rule, index) => {
     const at = `$.rules[${index}]`;
+    const scope = rule.event.params.scope ?? 'case';
+    const knownFacts = factsOfScope(scope);
     if (names.has(rule.name)) problems.push(issue(`${at}.name`, rule.name, 'a rule name used once in the file'));
     names.add(rule.name);
     if (rule.name.split('/')[0] !== rule.event.params.id) problems.push(issue(`${at}.event.params.id`, rule.event.params.id, `the id the name starts with (${rule.name.split('/')[0]})`));
     if (rule.event.params.regulation !== parsed.regulation) problems.push(issue(`${at}.event.params.regulation`, rule.event.params.regulation, `the file's regulation (${parsed.regulation})`));
     for (const fact of factsOf(rule.conditions)) {
       if (!knownFacts.has(fact) && !PARAM_NAMES.has(fact)) {
-        problems.push(issue(`${at}.conditions`, fact, fact.startsWith('param.') ? 'a profile parameter name' : 'a fact this regulation derives'));
+        problems.push(issue(`${at}.conditions`, fact, fact.startsWith('param.') ? 'a profile parameter name' : `a fact known in scope ${scope}`));
       }
     }
     checkOperands(rule.conditions, `${at}.conditions`, problems);
@@ -71,6 +76,7 @@ export function loadRuleSet(input: unknown, file: string, knownFacts: ReadonlySe
         id: rule.event.params.id,
         regulation: parsed.regulation,
         severity: rule.event.params.severity,
+        scope: rule.event.params.scope ?? 'case',
         citation: rule.event.params.citation,
         message: rule.event.params.message,
         conditions: rule.conditions,

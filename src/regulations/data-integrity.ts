@@ -1,6 +1,12 @@
 import type { Bilingual } from '../errors.js';
 import type { CaseTimeline } from './case-timeline.js';
 
+/** Every data-integrity finding id: contradictions in a case, a roster or a joint case. */
+export const DATA_INTEGRITY_IDS = [
+  'DATA-EVENT-AFTER-AS-OF', 'DATA-ACCEPTED-BEFORE-RECEIVED', 'DATA-DECIDED-BEFORE-ACCEPTED', 'DATA-RESUME-WITHOUT-SUSPENSION',
+  'DATA-SEVERAL-DECISIONS', 'DATA-OPINION-BEFORE-COPY', 'DATA-PRESENCE-OVERLAP', 'DATA-UNKNOWN-REFERENCE',
+] as const;
+
 export interface IntegrityProblem {
   ruleId: string;
   message: Bilingual;
@@ -53,6 +59,17 @@ export function integrityProblems(tl: CaseTimeline, asOf: string): IntegrityProb
           evidence: { path: path(event.index), at: event.at },
         });
       } else openSuspensions--;
+    }
+  }
+  const copies = tl.all('copied-to-co-department');
+  for (const opinion of tl.all('opinion')) {
+    const copiesToIt = copies.filter((c) => c.department === opinion.department);
+    if (copiesToIt.length > 0 && copiesToIt.every((c) => c.ms > opinion.ms)) {
+      problems.push({
+        ruleId: 'DATA-OPINION-BEFORE-COPY',
+        message: { zh: `${opinion.department} 的意见（${opinion.at}）早于抄告给它的时间 ${copiesToIt[0]!.at}`, en: `the opinion of ${opinion.department} at ${opinion.at} predates the copy it answers (${copiesToIt[0]!.at})` },
+        evidence: { path: path(opinion.index), department: opinion.department },
+      });
     }
   }
   if (tl.all('decided').length > 1) {

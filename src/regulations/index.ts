@@ -1,8 +1,14 @@
 import type { ParamName, RegulationId } from '../schema/profile.js';
+import type { Scope } from '../schema/scopes.js';
+import { AB_CASE_FACTS, AB_LEAVE_FACTS, AB_POST_FACTS, AB_STAFF_FACTS, DEPARTMENT_FACTS, deriveAbCase } from './ab-post/facts.js';
 import { CASE_FACTS } from './case-facts.js';
+import { CR_FACTS } from './chief-representative/facts.js';
 import type { CaseContext, Derived, FactCatalogue } from './context.js';
+import { deriveDisclosureCase, DS_CASE_FACTS, DS_CATALOGUE_FACTS, DS_MATTER_FACTS, DS_RESULT_FACTS } from './disclosure/facts.js';
+import { FI_FACTS } from './first-inquiry/facts.js';
 import { deriveOnlineProcessing, OP_FACTS } from './online-processing/facts.js';
 import { deriveOneTimeNotification, OTN_FACTS } from './one-time-notification/facts.js';
+import { deriveParallelApproval, PA_CO_FACTS, PA_FACTS } from './parallel-approval/facts.js';
 import { deriveRejectionFiling, RF_FACTS } from './rejection-filing/facts.js';
 import { deriveTimedCompletion, TC_FACTS } from './timed-completion/facts.js';
 
@@ -11,13 +17,46 @@ export interface RegulationModule {
   derive(ctx: CaseContext): Derived;
 }
 
-/** Each case regulation's derived facts. Rule files may use these facts, the case facts, and `param.*`. */
-export const CASE_REGULATIONS: Record<RegulationId, RegulationModule> = {
+/**
+ * What each regulation derives from a case. Rule files may use these facts, the case facts, and
+ * `param.*`. The people regulations (first inquiry, chief representative) derive nothing from a case;
+ * A/B posts and disclosure derive one check each (a substitute's authority, telling the result).
+ */
+export const CASE_REGULATIONS: Partial<Record<RegulationId, RegulationModule>> = {
   'one-time-notification': { facts: OTN_FACTS, derive: deriveOneTimeNotification },
   'timed-completion': { facts: TC_FACTS, derive: deriveTimedCompletion },
   'rejection-filing': { facts: RF_FACTS, derive: deriveRejectionFiling },
   'online-processing': { facts: OP_FACTS, derive: deriveOnlineProcessing },
+  'parallel-approval': { facts: PA_FACTS, derive: deriveParallelApproval },
+  'ab-post': { facts: AB_CASE_FACTS, derive: deriveAbCase },
+  disclosure: { facts: DS_CASE_FACTS, derive: deriveDisclosureCase },
 };
+
+const names = (...catalogues: FactCatalogue[]) => new Set(catalogues.flatMap((c) => Object.keys(c)));
+const CASE_SCOPE_FACTS = [CASE_FACTS, ...Object.values(CASE_REGULATIONS).map((m) => m.facts)];
+
+/** The facts a rule of each scope may read (besides `param.*`): an item's own and its subject's. */
+export const FACTS_BY_SCOPE: Readonly<Record<Scope, ReadonlySet<string>>> = {
+  case: names(...CASE_SCOPE_FACTS),
+  'case/co-department': names(...CASE_SCOPE_FACTS, PA_CO_FACTS),
+  'roster/post': names(AB_POST_FACTS),
+  'roster/leave': names(AB_LEAVE_FACTS),
+  'roster/staff': names(AB_STAFF_FACTS),
+  'roster/department': names(DEPARTMENT_FACTS),
+  'roster/chief-representative': names(CR_FACTS),
+  inquiry: names(FI_FACTS),
+  catalogue: names(DS_CATALOGUE_FACTS),
+  'catalogue/matter': names(DS_CATALOGUE_FACTS, DS_MATTER_FACTS),
+  'catalogue/result': names(DS_CATALOGUE_FACTS, DS_RESULT_FACTS),
+};
+
+/** Every fact with its description, for documentation and `explain`. */
+export const FACT_DESCRIPTIONS: FactCatalogue = Object.assign(
+  {},
+  ...CASE_SCOPE_FACTS,
+  PA_CO_FACTS, AB_POST_FACTS, AB_LEAVE_FACTS, AB_STAFF_FACTS, DEPARTMENT_FACTS, CR_FACTS, FI_FACTS,
+  DS_CATALOGUE_FACTS, DS_MATTER_FACTS, DS_RESULT_FACTS,
+);
 
 /** Derived facts that carry a profile parameter, so findings can show where the value comes from. */
 export const PARAM_BEHIND_FACT: Readonly<Record<string, ParamName>> = {
@@ -25,6 +64,11 @@ export const PARAM_BEHIND_FACT: Readonly<Record<string, ParamName>> = {
   'tc.jointAllowedWorkingDays': 'jointLimitWorkingDays',
   'tc.deliveryDueDate': 'deliveryWorkingDays',
   'tc.status': 'warnWorkingDays',
+  'pa.lateCopies': 'copyWithinWorkingDays',
+  'ab.staff.attendanceIssues': 'lateToleranceMinutes',
+  'cr.qualified': 'chiefRepQualification',
+  'ds.matter.staleChanges': 'disclosureUpdateWorkingDays',
+  'ds.resultNoticeDueDate': 'resultNoticeWorkingDays',
 };
 
 export { CASE_FACTS };

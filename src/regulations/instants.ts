@@ -17,3 +17,22 @@ export function localDay(ms: number, zone: string): DayNumber {
   const local = DateTime.fromMillis(ms, { zone });
   return Math.floor(Date.UTC(local.year, local.month - 1, local.day) / DAY_MS);
 }
+
+const MINUTE_MS = 60_000;
+
+/** The instant of a local day and minute of the day, in `zone`. */
+export function localMs(day: DayNumber, minute: number, zone: string): number {
+  const ms = day * DAY_MS + minute * MINUTE_MS - SHANGHAI_OFFSET_MS;
+  if (zone === 'Asia/Shanghai' && ms >= SHANGHAI_FIXED_FROM_MS) return ms;
+  const date = new Date(day * DAY_MS);
+  return DateTime.fromObject(
+    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(minute / 60), minute: minute % 60 },
+    { zone },
+  ).toMillis();
+}
+
+/** An instant as local `YYYY-MM-DD HH:mm`, for evidence people read. */
+export function formatLocal(ms: number, zone: string): string {
+  if (zone === 'Asia/Shanghai' && ms >= SHANGHAI_FIXED_FROM_MS) return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+}

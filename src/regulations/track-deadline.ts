@@ -1,6 +1,6 @@
 import { computeDeadline, deadlineStatus, type Deadline } from '../calendar/deadline.js';
 import type { Bilingual } from '../errors.js';
-import type { CaseContext, DeadlineEntry } from './context.js';
+import type { DeadlineEntry, EvaluationContext } from './context.js';
 
 export interface TrackedDeadline {
   entry: DeadlineEntry;
@@ -11,7 +11,7 @@ export interface TrackedDeadline {
 
 /** A deadline of the case under the profile's counting convention and warning thresholds, measured at asOf. */
 export function trackDeadline(
-  ctx: CaseContext,
+  ctx: EvaluationContext,
   spec: {
     id: string;
     regulation: string;

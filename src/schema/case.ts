@@ -27,6 +27,8 @@ export const matterSchema = z.strictObject({
   /** Whether the matter is within the receiving department's remit. */
   inJurisdiction: z.boolean().default(true),
   requiredMaterials: items.default([]),
+  /** Departments besides `department` whose approval the matter needs: two or more make it a joint case. */
+  otherDepartments: items.default([]),
 });
 
 const base = { at: instant, by: z.string().min(1).optional(), note: z.string().optional() };
@@ -85,7 +87,12 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     type: z.literal('opinion'), ...base,
     department: z.string().min(1),
     opinion: z.enum(['approve', 'reject', 'needs-materials']),
+    /** A co-department that cannot approve, or needs materials, tells the applicant and the lead at once. */
+    toldApplicant: z.boolean().default(false),
+    toldLead: z.boolean().default(false),
   }),
+  /** The lead department urged a co-department (催办). */
+  z.strictObject({ type: z.literal('urged'), ...base, department: z.string().min(1) }),
   z.strictObject({
     type: z.literal('decided'), ...base,
     outcome: z.enum(['approved', 'refused', 'not-accepted', 'returned']),
@@ -110,11 +117,41 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('objection'), ...base, recorded: z.boolean(), escalatedTo: z.string().optional() }),
 ]);
 
+export const meetingRoles = ['leader-in-charge', 'chief-representative', 'principal-leader', 'other'] as const;
+
+/** A joint case's coordination: the lead, each co-department with its limit, disputes and review meetings. */
+export const jointSchema = z.strictObject({
+  lead: z.string().min(1),
+  coDepartments: z.array(z.strictObject({
+    department: z.string().min(1),
+    /** Working days the co-department has for its opinion, counted from the copy it received. */
+    limitWorkingDays: z.int().positive(),
+  })).min(1),
+  meetings: z.array(z.strictObject({
+    at: instant,
+    attendees: z.array(z.strictObject({
+      department: z.string().min(1),
+      staff: z.string().optional(),
+      role: z.enum(meetingRoles),
+      /** Authorised to decide and sign the minutes (有权确定事项及签发纪要). */
+      canSign: z.boolean().default(false),
+    })),
+  })).default([]),
+  /** Conflicting opinions and how they were resolved: a center ruling or a joint review meeting. */
+  disputes: z.array(z.strictObject({
+    raisedAt: instant,
+    departments: z.array(z.string().min(1)).default([]),
+    resolution: z.strictObject({ kind: z.enum(['center-ruling', 'joint-review-meeting']), at: instant }).optional(),
+  })).default([]),
+});
+
 export const caseSnapshotSchema = z.strictObject({
   id: z.string().min(1),
   matter: matterSchema,
   channel: z.enum(['window', 'online']),
   applicant: z.strictObject({ name: z.string().optional(), kind: z.enum(['person', 'organisation']).optional() }).optional(),
+  /** For a joint case (联办件): lead, co-departments and their limits, disputes, meetings. */
+  joint: jointSchema.optional(),
   /** Everything recorded about the case; order does not matter, events are read by time. */
   events: z.array(caseEventSchema),
 });

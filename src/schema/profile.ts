@@ -45,6 +45,32 @@ export const profileParamsShape = {
   systemEntryToleranceMinutes: sourced(z.number().nonnegative()),
   /** Working days after a refusal by which its copy must be filed with the center. */
   rejectionFilingWorkingDays: sourced(workingDays),
+  /** Working days after acceptance by which the lead copies every co-department (抄告相关). */
+  copyWithinWorkingDays: sourced(workingDays),
+  /** Working days after a change of a matter's facts by which its published guide must show it. */
+  disclosureUpdateWorkingDays: sourced(workingDays),
+  /** Working days after a decision by which the party is told the result (及时向当事人公开). */
+  resultNoticeWorkingDays: sourced(workingDays),
+  /** Leave longer than this many days needs the principal leader as well as the leader in charge. */
+  leavePrincipalApprovalOverDays: sourced(z.number().positive()),
+  /** A department with a chief representative keeps at least this many A-post staff… */
+  chiefRepMinAPostStaff: sourced(z.int().nonnegative()),
+  /** …and at least this many B-post staff. */
+  chiefRepMinBPostStaff: sourced(z.int().nonnegative()),
+  /** Minimum years a person serves at a window before leaving it; 0 where no source sets one. */
+  minWindowTermYears: sourced(z.number().nonnegative()),
+  /** Minimum years of a chief representative's term. */
+  chiefRepMinTermYears: sourced(z.number().nonnegative()),
+  /** Who may be chief representative: a mid-level cadre (city-12) or the leader in charge / approval section chief (citizen-home). */
+  chiefRepQualification: sourced(z.enum(['deputy-section-or-above', 'leader-in-charge-or-approval-section-chief'])),
+  /** Whether the attendance scoring of plans-11 篇一 applies (late, early, off-post, half-day absence). */
+  attendanceRulesApply: sourced(z.boolean()),
+  /** Minutes late (or early) beyond which arrival counts as late (leaving as early). */
+  lateToleranceMinutes: sourced(z.number().nonnegative()),
+  /** An unexplained absence from the post of at least this many minutes is off-post (脱岗)… */
+  offPostMinutes: sourced(z.number().positive()),
+  /** …and of at least this many minutes counts as half a day absent (旷工半天). */
+  halfDayAbsenceMinutes: sourced(z.number().positive()),
 } as const;
 
 export type ParamName = keyof typeof profileParamsShape;
@@ -55,6 +81,11 @@ export const regulationIds = [
   'timed-completion',
   'rejection-filing',
   'online-processing',
+  'first-inquiry',
+  'ab-post',
+  'parallel-approval',
+  'disclosure',
+  'chief-representative',
 ] as const;
 
 export type RegulationId = (typeof regulationIds)[number];

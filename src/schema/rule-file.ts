@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scopes } from './scopes.js';
 
 /** The operators of json-rules-engine's default set that rule files may use. */
 export const operators = [
@@ -59,6 +60,8 @@ export const ruleSchema = z.strictObject({
       id: z.string().regex(/^[A-Z]+(?:-[A-Z0-9]+)+$/, 'a rule id such as OTN-TIMING'),
       regulation: z.string().min(1),
       severity: z.enum(severities),
+      /** What the rule is evaluated for; a case by default. */
+      scope: z.enum(scopes).optional(),
       citation: citationSchema,
       /** Templates: {{fact.name}} is replaced by the fact's value. */
       message: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),

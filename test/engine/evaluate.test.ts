@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CalendarCoverageError, evaluate, loadProfile, ValidationError, type CaseSnapshotInput, type ProfileInput } from '../../src/index.js';
-import { CASE_FACT_NAMES } from '../../src/engine/bundled-rules.js';
+import { FACTS_BY_SCOPE } from '../../src/regulations/index.js';
 import { loadRuleSet } from '../../src/engine/rule-set.js';
 import { parseFixture } from '../../src/fixtures/fixture.js';
 
@@ -29,7 +29,7 @@ function caught(run: () => unknown): unknown {
 
 describe('evaluate', () => {
   it('renders the finding with the regulation’s sentence, the evidence and the parameter’s source', () => {
-    const report = evaluate(late.case, { profile: 'city-12', asOf: late.asOf });
+    const report = evaluate(late.case!, { profile: 'city-12', asOf: late.asOf });
     const timing = report.findings.find((f) => f.ruleId === 'OTN-TIMING')!;
     expect(timing.message.zh).toBe('应在收件（2025-09-30）后 3 个工作日内一次性告知补正内容，实际在第 4 个工作日（2025-10-13）告知');
     expect(timing.message.en).toContain('working day 4 (2025-10-13)');
@@ -39,31 +39,31 @@ describe('evaluate', () => {
   });
 
   it('traces every rule evaluated with its conditions’ fact values, and can leave the trace out', () => {
-    const report = evaluate(late.case, { profile: 'city-12', asOf: late.asOf });
+    const report = evaluate(late.case!, { profile: 'city-12', asOf: late.asOf });
     expect(report.trace!.length).toBeGreaterThan(20);
     const entry = report.trace!.find((t) => t.rule === 'OTN-TIMING/late-notice')!;
     expect(entry.fired).toBe(true);
     expect(entry.conditions).toMatchObject({ all: [{}, {}, { fact: 'otn.noticeWorkingDays', factValue: 4, value: { fact: 'otn.noticeLimitWorkingDays', is: 3 }, result: true }] });
     expect(report.trace!.find((t) => t.rule === 'OTN-WRITTEN')!.fired).toBe(false);
-    expect(evaluate(late.case, { profile: 'city-12', asOf: late.asOf, trace: false }).trace).toBeUndefined();
+    expect(evaluate(late.case!, { profile: 'city-12', asOf: late.asOf, trace: false }).trace).toBeUndefined();
   });
 
   it('is deterministic and never changes its input', () => {
-    const frozen = deepFreeze(structuredClone(late.case));
+    const frozen = deepFreeze(structuredClone(late.case!));
     const a = evaluate(frozen, { profile: 'city-12', asOf: late.asOf });
-    const b = evaluate(structuredClone(late.case), { profile: 'city-12', asOf: late.asOf });
+    const b = evaluate(structuredClone(late.case!), { profile: 'city-12', asOf: late.asOf });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 
   it('judges by what had happened at asOf: the same case earlier has no late notice yet', () => {
-    const early = evaluate(late.case, { profile: 'city-12', asOf: '2025-10-09T12:00:00+08:00' });
+    const early = evaluate(late.case!, { profile: 'city-12', asOf: '2025-10-09T12:00:00+08:00' });
     expect(early.findings.map((f) => f.ruleId)).toEqual(['DATA-EVENT-AFTER-AS-OF', 'DATA-EVENT-AFTER-AS-OF', 'DATA-EVENT-AFTER-AS-OF']);
     expect(early.obligations.map((o) => o.id)).toEqual(['one-time-notice']);
     expect(early.deadlines.find((d) => d.id === 'one-time-notice')).toMatchObject({ status: 'on-track', remainingWorkingDays: 2 });
   });
 
   it('lists every schema problem with its JSON path, value and expectation', () => {
-    const broken = structuredClone(late.case) as Record<string, unknown> & { events: Array<Record<string, unknown>> };
+    const broken = structuredClone(late.case!) as Record<string, unknown> & { events: Array<Record<string, unknown>> };
     broken.channel = 'fax';
     broken.events[1]!.at = '2025-09-30 09:15';
     broken.events.push({ type: 'teleported', at: '2025-10-01T00:00:00+08:00' });
@@ -72,16 +72,16 @@ describe('evaluate', () => {
     const paths = error.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['$.channel', '$.events[1].at', '$.events[7].type']));
     expect(error.issues.find((i) => i.path === '$.events[1].at')!.value).toBe('2025-09-30 09:15');
-    expect(caught(() => evaluate(late.case, { profile: 'city-12', asOf: '2025-10-15' })) as ValidationError).toMatchObject({ issues: [{ path: '$.asOf' }] });
-    expect(caught(() => evaluate(late.case, { profile: 'city-99', asOf: late.asOf }))).toBeInstanceOf(ValidationError);
+    expect(caught(() => evaluate(late.case!, { profile: 'city-12', asOf: '2025-10-15' })) as ValidationError).toMatchObject({ issues: [{ path: '$.asOf' }] });
+    expect(caught(() => evaluate(late.case!, { profile: 'city-99', asOf: late.asOf }))).toBeInstanceOf(ValidationError);
   });
 
   it('names the case when its dates leave the calendar', () => {
-    const future = structuredClone(late.case);
+    const future = structuredClone(late.case!);
     for (const event of future.events) event.at = event.at.replace('2025', '2027');
     const error = caught(() => evaluate(future, { profile: 'city-12', asOf: '2027-10-15T17:00:00+08:00' })) as CalendarCoverageError;
     expect(error).toBeInstanceOf(CalendarCoverageError);
-    expect(error.message).toContain(`case ${late.case.id}`);
+    expect(error.message).toContain(`case ${late.case!.id}`);
     expect(error.message).toContain('2018-01-01 to 2026-12-31');
   });
 });
@@ -110,14 +110,14 @@ describe('profiles', () => {
     expect(loadProfile(revised, { on: '2025-09-30' }).params.oneTimeNoticeWorkingDays).toBe(3);
     expect(loadProfile(revised, { on: '2025-10-01' }).params.oneTimeNoticeWorkingDays).toBe(5);
     // Received 2025-09-30, under the 3-day version, although asOf falls under the 5-day one.
-    const report = evaluate(late.case, { profile: revised, asOf: late.asOf });
+    const report = evaluate(late.case!, { profile: revised, asOf: late.asOf });
     expect(report.findings.map((f) => f.ruleId)).toContain('OTN-TIMING');
     expect(report.profile.versions).toEqual([
       { id: 'national-baseline', validFrom: '2004-07-01' },
       { id: 'city-12', validFrom: '2013-01-01' },
       { id: 'city-12-revised', validFrom: '2013-01-01' },
     ]);
-    const later = structuredClone(late.case);
+    const later = structuredClone(late.case!);
     for (const event of later.events) event.at = event.at.replace('2025-09-30', '2025-10-09');
     expect(evaluate(later, { profile: revised, asOf: late.asOf }).findings.map((f) => f.ruleId)).not.toContain('OTN-TIMING');
   });
@@ -136,7 +136,7 @@ describe('rule files are validated on load', () => {
   const load = (mutate: (file: typeof base) => void) => {
     const copy = structuredClone(base);
     mutate(copy);
-    return caught(() => loadRuleSet(copy, 'rules/custom.json', CASE_FACT_NAMES)) as ValidationError;
+    return caught(() => loadRuleSet(copy, 'rules/custom.json', (scope) => FACTS_BY_SCOPE[scope])) as ValidationError;
   };
 
   it('an unknown fact names the file and the rule', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cnMainlandCalendar, caseSnapshotSchema, type CaseSnapshotInput } from '../../src/index.js';
-import { deriveCase } from '../../src/engine/evaluate.js';
+import { deriveCase } from '../../src/engine/derive.js';
 
 const cal = cnMainlandCalendar();
 const matter = { id: 'M', name: '测试事项', department: '测试局', class: 'promised' as const, legalLimitWorkingDays: 20, promisedLimitWorkingDays: 10 };
 const factsOf = (events: CaseSnapshotInput['events'], asOf: string, profile = 'national-baseline', extra: Partial<CaseSnapshotInput['matter']> = {}) =>
-  deriveCase(caseSnapshotSchema.parse({ id: 'T-1', matter: { ...matter, ...extra }, channel: 'window', events }), { profile, asOf }, cal, asOf).facts;
+  deriveCase(caseSnapshotSchema.parse({ id: 'T-1', matter: { ...matter, ...extra }, channel: 'window', events }), { profile }, cal, asOf).factSets[0]!.facts;
 
 describe('one-time notification facts', () => {
   it('counts notice working days from receipt, across make-up days, and lists items left out of the first notice', () => {

@@ -1,0 +1,46 @@
+import type { ParamValues } from '../../schema/profile.js';
+import type { RosterSnapshot } from '../../schema/roster.js';
+import type { FactCatalogue, ScopeItem } from '../context.js';
+
+export const CR_FACTS: FactCatalogue = {
+  'cr.department': { zh: '派驻单位', en: 'department' },
+  'cr.staff': { zh: '首席代表', en: 'chief representative' },
+  'cr.authorisationOnFile': { zh: '《授权委托书》是否在中心备案', en: 'whether the written authorisation is on file at the center' },
+  'cr.rank': { zh: '职级', en: 'rank' },
+  'cr.position': { zh: '职务', en: 'position' },
+  'cr.qualified': { zh: '职级/职务是否符合要求', en: 'whether rank or position qualifies' },
+  'cr.resident': { zh: '是否常驻中心', en: 'whether resident at the center' },
+  'cr.termYears': { zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
+  'cr.changesNotNotified': { zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
+  'cr.changesNotNotifiedCount': { zh: '此类调整数', en: 'number of such changes' },
+};
+
+const RANK_ORDER = ['staff', 'deputy-section', 'section', 'deputy-division', 'division'] as const;
+
+function qualifies(cr: RosterSnapshot['chiefRepresentatives'][number], rule: ParamValues['chiefRepQualification']): boolean {
+  if (rule === 'deputy-section-or-above') return RANK_ORDER.indexOf(cr.rank) >= RANK_ORDER.indexOf('deputy-section');
+  return cr.position === 'leader-in-charge' || cr.position === 'approval-section-chief';
+}
+
+export function crItems(roster: RosterSnapshot, params: ParamValues): ScopeItem[] {
+  return roster.chiefRepresentatives.map((cr) => {
+    // A term ends at its recorded end or at the first change that replaces the representative.
+    const end = cr.termEnd ?? cr.changes.map((c) => c.effectiveOn).sort()[0];
+    const late = cr.changes.filter((c) => !c.notifiedOn || c.notifiedOn >= c.effectiveOn).map((c) => `${c.effectiveOn}（函告 notified ${c.notifiedOn ?? '—'}）`);
+    return {
+      key: `${cr.department}/${cr.staff}`,
+      facts: {
+        'cr.department': cr.department,
+        'cr.staff': cr.staff,
+        'cr.authorisationOnFile': cr.authorisationOnFile,
+        'cr.rank': cr.rank,
+        'cr.position': cr.position,
+        'cr.qualified': qualifies(cr, params.chiefRepQualification),
+        'cr.resident': cr.resident,
+        'cr.termYears': end ? Math.round(((Date.parse(end) - Date.parse(cr.termStart)) / (365.2425 * 86_400_000)) * 100) / 100 : null,
+        'cr.changesNotNotified': late,
+        'cr.changesNotNotifiedCount': late.length,
+      },
+    };
+  });
+}

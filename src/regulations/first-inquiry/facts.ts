@@ -1,0 +1,94 @@
+import type { InquirySnapshot } from '../../schema/inquiry.js';
+import type { FactCatalogue, Facts } from '../context.js';
+
+export const FI_FACTS: FactCatalogue = {
+  'fi.channel': { zh: '接待方式', en: 'channel' },
+  'fi.firstStaff': { zh: '首位接待人员', en: 'first staff member' },
+  'fi.responsible': { zh: '记录的首问责任人', en: 'responsible person on record' },
+  'fi.responsibleIsFirstStaff': { zh: '记录的首问责任人是否为首位接待人员（或经批准的接办人）', en: 'whether the responsible person on record is the first staff member (or an approved transferee)' },
+  'fi.matter': { zh: '咨询/申办事项', en: 'matter' },
+  'fi.inScope': { zh: '是否属首问责任人职责范围', en: 'whether in the first staff member’s scope' },
+  'fi.actions': { zh: '处理经过', en: 'what was done' },
+  'fi.resolved': { zh: '是否已解答、办理或作好记录另约时间', en: 'whether answered, handled, or recorded with a reply time agreed' },
+  'fi.materialsIncomplete': { zh: '材料是否不全', en: 'whether materials were incomplete' },
+  'fi.oneTimeNoticeGiven': { zh: '是否一次性告知', en: 'whether a one-time notice was given' },
+  'fi.objectionsNotReported': { zh: '说明解释后仍有异议但未向上级报告的次数', en: 'objections after explanation not reported to a superior' },
+  'fi.referredWithTarget': { zh: '是否告知或引荐至咨询台、相关科室或窗口', en: 'whether told or led to a help desk, office or window' },
+  'fi.declined': { zh: '是否推诿（“不知道”“不清楚”“不归我管”）', en: 'whether the person was turned away' },
+  'fi.declinedWords': { zh: '推诿用语', en: 'words used' },
+  'fi.handlerAbsent': { zh: '经办人是否不在', en: 'whether the handler was away' },
+  'fi.absentHandlerDealtWith': { zh: '是否联系经办人，或收下材料记录后移交', en: 'whether the handler was contacted, or the materials taken, recorded and handed over' },
+  'fi.unapprovedTransfers': { zh: '未经领导同意的移交', en: 'transfers without a leader’s approval' },
+  'fi.unapprovedTransferCount': { zh: '此类移交数', en: 'number of such transfers' },
+  'fi.phoneLogMissing': { zh: '来电登记缺少的项目', en: 'what the phone log lacks' },
+  'fi.phoneLogMissingCount': { zh: '来电登记缺项数', en: 'number of items the phone log lacks' },
+  'fi.needsEscalation': { zh: '是否把握不准或特别重大、紧急', en: 'whether uncertain, major or urgent' },
+  'fi.escalated': { zh: '是否向上级领导汇报', en: 'whether reported to a superior' },
+  'fi.barred': { zh: '是否超出法律法规、政策规定不能办理', en: 'whether barred by law or policy' },
+  'fi.closedByExplanation': { zh: '是否已耐心解释清楚（视为完成答复）', en: 'whether fully explained (counts as answered)' },
+};
+
+const ACTION_LABELS: Record<InquirySnapshot['actions'][number]['type'], string> = {
+  answered: '解答 answered',
+  handled: '办理 handled',
+  'reply-time-agreed': '另约时间 reply time agreed',
+  'explained-ineligible': '说明解释 explained',
+  'one-time-notice': '一次性告知 one-time notice',
+  referred: '引导 referred',
+  declined: '推诿 declined',
+  'contacted-handler': '联系经办人 contacted handler',
+  'materials-taken': '收下材料 materials taken',
+  transferred: '移交 transferred',
+  escalated: '上报 escalated',
+};
+
+export function deriveFirstInquiry(inquiry: InquirySnapshot): Facts {
+  const has = (type: string) => inquiry.actions.some((a) => a.type === type);
+  const actions = inquiry.actions;
+  const explainedFully = actions.some((a) => a.type === 'explained-ineligible' && a.full);
+  const closedByExplanation = inquiry.matter.barred && explainedFully;
+  const replyRecorded = actions.some((a) => a.type === 'reply-time-agreed' && a.recorded && a.replyBy !== undefined);
+  const resolved = closedByExplanation || has('answered') || has('handled') || replyRecorded || explainedFully || has('one-time-notice');
+  const approvedTransferees = actions.flatMap((a) => (a.type === 'transferred' && a.approvedBy ? [a.to] : []));
+  const responsibleOk = inquiry.responsible === undefined || inquiry.responsible === inquiry.firstStaff || approvedTransferees.includes(inquiry.responsible);
+  const unapproved = actions.flatMap((a) => (a.type === 'transferred' && !a.approvedBy ? [a.to] : []));
+  const declined = actions.filter((a) => a.type === 'declined');
+  const log = inquiry.phoneLog;
+  const phoneLogMissing =
+    inquiry.channel === 'phone' && inquiry.matter.inScope
+      ? [
+          ...(log?.matter ? [] : ['来电事项 matter']),
+          ...(log?.callerName ? [] : ['来电人姓名 caller name']),
+          ...(log?.callerNumber ? [] : ['联系电话 phone number']),
+        ]
+      : [];
+  const dealtWith =
+    actions.some((a) => a.type === 'contacted-handler' && a.reached) ||
+    actions.some((a) => a.type === 'materials-taken' && a.recorded && a.handedOverTo !== undefined);
+  return {
+    'fi.channel': inquiry.channel,
+    'fi.firstStaff': inquiry.firstStaff,
+    'fi.responsible': inquiry.responsible ?? null,
+    'fi.responsibleIsFirstStaff': responsibleOk,
+    'fi.matter': inquiry.matter.name,
+    'fi.inScope': inquiry.matter.inScope,
+    'fi.actions': actions.map((a) => ACTION_LABELS[a.type]),
+    'fi.resolved': resolved,
+    'fi.materialsIncomplete': inquiry.matter.materialsIncomplete,
+    'fi.oneTimeNoticeGiven': has('one-time-notice'),
+    'fi.objectionsNotReported': inquiry.objections.filter((o) => o.afterExplanation && !o.reportedTo).length,
+    'fi.referredWithTarget': actions.some((a) => a.type === 'referred' && a.to !== undefined) || approvedTransferees.length > 0,
+    'fi.declined': declined.length > 0,
+    'fi.declinedWords': declined.map((a) => (a.type === 'declined' ? (a.words ?? '—') : '')),
+    'fi.handlerAbsent': inquiry.handlerAbsent,
+    'fi.absentHandlerDealtWith': dealtWith,
+    'fi.unapprovedTransfers': unapproved,
+    'fi.unapprovedTransferCount': unapproved.length,
+    'fi.phoneLogMissing': phoneLogMissing,
+    'fi.phoneLogMissingCount': phoneLogMissing.length,
+    'fi.needsEscalation': inquiry.matter.uncertain || inquiry.matter.major || inquiry.matter.urgent,
+    'fi.escalated': has('escalated'),
+    'fi.barred': inquiry.matter.barred,
+    'fi.closedByExplanation': closedByExplanation,
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { isoDate } from './calendar-data.js';
+import { instant } from './case.js';
+
+const id = z.string().min(1);
+
+/** A staff member's own interval (presence, leave, a whereabouts sign): from ≤ to, instants with offset. */
+const interval = { from: instant, to: instant };
+
+/** `to` must not come before `from` (checked only when both are instants, so the first error is the real one). */
+function ordered<S extends z.ZodType<{ from: string; to: string }>>(schema: S): S {
+  return schema.refine((v) => !(Date.parse(v.to) < Date.parse(v.from)), { path: ['to'], message: 'an end not before the start (`from`)' });
+}
+
+export const staffRoles = ['window', 'leader-in-charge', 'principal-leader', 'chief-representative', 'other'] as const;
+
+export const staffSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  department: id,
+  role: z.enum(staffRoles).default('window'),
+  /** First day at the center's window (进驻), for the minimum term (citizen-home 第二十八条). */
+  windowTermStart: isoDate.optional(),
+  /** Last day at the window, when the person has left it. */
+  windowTermEnd: isoDate.optional(),
+});
+
+export const postSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  department: id,
+  /** The window the post serves; cases are matched to posts by window. */
+  window: id.optional(),
+  /** The A post holder (A岗/主办/A角). */
+  a: id.optional(),
+  /** The B post holders in substitution order (顶岗秩序). */
+  bs: z.array(id).default([]),
+  /** A window with a single staff member (只有一名工作人员的窗口). */
+  singleStaff: z.boolean().default(false),
+});
+
+export const presenceSchema = ordered(z.strictObject({ staff: id, post: id, ...interval }));
+
+export const leaveApproverRoles = ['leader-in-charge', 'principal-leader'] as const;
+
+export const leaveSchema = ordered(z.strictObject({
+  staff: id,
+  ...interval,
+  /** Length in days as the leave slip states it (0.5 for half a day). */
+  days: z.number().positive(),
+  reason: z.string().optional(),
+  /** Unplanned leave (illness, emergency): no handover was possible, so the B must step in unasked. */
+  unplanned: z.boolean().default(false),
+  approvals: z.array(z.strictObject({ by: id, role: z.enum(leaveApproverRoles), at: instant.optional() })).default([]),
+}));
+
+/** A whereabouts sign (去向告知牌) put out when leaving the post briefly. */
+export const signSchema = ordered(z.strictObject({
+  staff: id,
+  post: id,
+  ...interval,
+  reason: z.string().min(1).optional(),
+  destination: z.string().min(1).optional(),
+  contact: z.string().min(1).optional(),
+}));
+
+export const handoverSchema = z.strictObject({ post: id, from: id, to: id, at: instant });
+
+/** A neighbouring window asked to watch a single-staff window (托付周边窗口工作人员照看联络). */
+export const neighbourWatchSchema = ordered(z.strictObject({ post: id, watchedBy: id, ...interval }));
+
+export const ranks = ['staff', 'deputy-section', 'section', 'deputy-division', 'division'] as const;
+export const chiefPositions = ['leader-in-charge', 'approval-section-chief', 'other'] as const;
+
+export const chiefRepresentativeSchema = z.strictObject({
+  department: id,
+  staff: id,
+  /** The written authorisation (授权委托书) is on file at the center. */
+  authorisationOnFile: z.boolean(),
+  rank: z.enum(ranks),
+  position: z.enum(chiefPositions).default('other'),
+  /** Works at the center full-time (常驻), without other duties at the department. */
+  resident: z.boolean(),
+  termStart: isoDate,
+  termEnd: isoDate.optional(),
+  /** Changes of the chief representative, and when the center was told. */
+  changes: z.array(z.strictObject({ effectiveOn: isoDate, notifiedOn: isoDate.optional() })).default([]),
+});
+
+/** A staff snapshot: who holds which post, who was there when, and the paperwork around absences. */
+export const rosterSnapshotSchema = z.strictObject({
+  id,
+  period: z.strictObject({ from: isoDate, to: isoDate }).refine((p) => !(p.to < p.from), { path: ['to'], message: 'a last day not before the first (`from`)' }),
+  staff: z.array(staffSchema).default([]),
+  posts: z.array(postSchema).default([]),
+  presence: z.array(presenceSchema).default([]),
+  leave: z.array(leaveSchema).default([]),
+  signs: z.array(signSchema).default([]),
+  handovers: z.array(handoverSchema).default([]),
+  neighbourWatches: z.array(neighbourWatchSchema).default([]),
+  chiefRepresentatives: z.array(chiefRepresentativeSchema).default([]),
+});
+
+export type RosterSnapshotInput = z.input<typeof rosterSnapshotSchema>;
+export type RosterSnapshot = z.output<typeof rosterSnapshotSchema>;
