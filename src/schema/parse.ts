@@ -21,6 +21,7 @@ export function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] 
   return error.issues.map((problem) => {
     const path = problem.code === 'unrecognized_keys' ? [...problem.path, problem.keys[0] ?? ''] : problem.path;
     const found = valueAt(input, path);
+    if (problem.code === 'unrecognized_keys') return issue(jsonPath(path), found, 'no such field here (check its spelling and indentation)', '此处没有该字段（请检查拼写和缩进）');
     return issue(jsonPath(path), found, problem.message);
   });
 }

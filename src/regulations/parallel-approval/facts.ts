@@ -119,7 +119,7 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
         ...(opinion ? { completedAt: opinion.at } : {}),
       });
       deadlines.push(tracked.entry);
-      const needsUrging = !opinion && (tracked.entry.status === 'due-soon' || tracked.entry.status === 'overdue');
+      const needsUrging = !opinion && !decision && (tracked.entry.status === 'due-soon' || tracked.entry.status === 'overdue');
       Object.assign(facts, {
         'pa.co.dueDate': tracked.entry.dueDate,
         'pa.co.status': tracked.entry.status,
