@@ -1,12 +1,23 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  // Bundled data (calendar, rules, profiles) is inlined so the package works without reading files at run time.
-  loader: { '.json': 'json' },
-});
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    external: ['fast-check'],
+    // Bundled data (calendar, rules, profiles) is inlined so the package works without reading files at run time.
+    loader: { '.json': 'json' },
+  },
+  {
+    // The command line: ESM only (it uses top-level await), with its shebang kept.
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    loader: { '.json': 'json' },
+  },
+]);

@@ -1,0 +1,247 @@
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { SingleBar } from 'cli-progress';
+import { z } from 'zod';
+import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
+import { evaluate } from '../engine/evaluate.js';
+import { listRules } from '../engine/list-rules.js';
+import { CalendarCoverageError, ValidationError } from '../errors.js';
+import { fixtureSchema, parseFixture, runFixture } from '../fixtures/fixture.js';
+import { catalogueSnapshotSchema } from '../schema/catalogue.js';
+import { caseSnapshotSchema, instant } from '../schema/case.js';
+import { inquirySnapshotSchema } from '../schema/inquiry.js';
+import { profileSchema, type ProfileInput } from '../schema/profile.js';
+import { rosterSnapshotSchema } from '../schema/roster.js';
+import { auditFile, auditStream, type AuditOptions } from './audit.js';
+import { formatCsv, formatHtml, formatTable, type Lang } from './format.js';
+
+/** Exit codes: 0 done, 1 a check found failures, 2 bad usage or bad input. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+class UsageError extends Error {}
+
+const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+function profileArg(value: string): string | ProfileInput {
+  if (!value.endsWith('.json')) return value;
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(value, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--profile ${value}: cannot read a JSON profile (${(error as Error).message})`);
+  }
+  return data as ProfileInput;
+}
+
+function asOfArg(value: string): string {
+  if (!instant.safeParse(value).success) throw new UsageError(`--as-of ${JSON.stringify(value)}: expected an ISO instant with offset, e.g. 2025-10-13T18:00:00+08:00`);
+  return value;
+}
+
+function yamlFilesUnder(paths: string[]): string[] {
+  const out: string[] = [];
+  const visit = (path: string) => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      throw new UsageError(`${path}: no such file or folder`);
+    }
+    if (stat.isDirectory()) for (const name of readdirSync(path).sort()) visit(join(path, name));
+    else if (/\.ya?ml$/.test(path)) out.push(path);
+  };
+  paths.forEach(visit);
+  return out;
+}
+
+const SCHEMAS = {
+  case: caseSnapshotSchema,
+  roster: rosterSnapshotSchema,
+  inquiry: inquirySnapshotSchema,
+  catalogue: catalogueSnapshotSchema,
+  profile: profileSchema,
+  fixture: fixtureSchema,
+} as const;
+
+export function buildProgram(io: { out: (text: string) => void; err: (text: string) => void; setExit: (code: number) => void }): Command {
+  const program = new Command('service-center-rules');
+  program
+    .description('行政服务中心规则检查 — check cases, rosters and logs against service-center regulations')
+    .addOption(new Option('--lang <lang>', 'message language 语言').choices(['zh', 'en']).default('zh'))
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+  const lang = (): Lang => program.opts().lang as Lang;
+
+  program
+    .command('check')
+    .description('run fixture files (YAML) and compare findings with what they expect 运行规则用例')
+    .argument('<paths...>', 'fixture files or folders')
+    .action((paths: string[]) => {
+      let passed = 0;
+      let failed = 0;
+      for (const file of yamlFilesUnder(paths)) {
+        let result;
+        try {
+          result = runFixture(parseFixture(readFileSync(file, 'utf8'), file), file);
+        } catch (error) {
+          failed++;
+          io.err(error instanceof ValidationError ? error.issues.map((i) => `${file}: ${i.message[lang()]}`).join('\n') : `${file}: ${(error as Error).message}`);
+          continue;
+        }
+        if (result.passed) {
+          passed++;
+          continue;
+        }
+        failed++;
+        const cite = (id: string) => {
+          const rule = listRules().find((r) => r.id === id);
+          return rule ? `  ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}` : '';
+        };
+        io.out(`✗ ${file} — ${result.description}`);
+        io.out(`    ${say(lang(), '期望', 'expected')}: ${result.expected.join(', ') || '—'}`);
+        io.out(`    ${say(lang(), '实际', 'actual')}:   ${result.actual.join(', ') || '—'}`);
+        for (const id of result.missing) io.out(`    - ${id} ${say(lang(), '未触发', 'did not fire')}${cite(id)}`);
+        for (const id of result.unexpected) io.out(`    + ${id} ${say(lang(), '意外触发', 'fired unexpectedly')}${cite(id)}`);
+        for (const id of result.nearMissesFired) io.out(`    ! ${id} ${say(lang(), '近似用例却触发了', 'is a near-miss but fired')}`);
+        for (const problem of result.deadlineProblems) io.out(`    ! ${problem}`);
+      }
+      io.out(say(lang(), `${passed} 通过, ${failed} 失败`, `${passed} passed, ${failed} failed`));
+      io.setExit(failed ? EXIT.failed : EXIT.ok);
+    });
+
+  program
+    .command('audit')
+    .description('evaluate a case log (NDJSON, a JSON array, or - for stdin) and summarise 审计案件日志')
+    .argument('<log>', 'cases.ndjson | cases.json | -')
+    .requiredOption('--profile <id|file>', 'profile id or a profile JSON file')
+    .requiredOption('--as-of <instant>', 'the moment the audit describes, e.g. 2025-10-13T18:00:00+08:00')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--fail-on-findings', 'exit 1 when any violation is found')
+    .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean }) => {
+      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf) };
+      const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
+      if (bar) {
+        const started = Date.now();
+        bar.start(0, 0, { speed: 0, errors: 0 });
+        options.onProgress = ({ cases, errors }) => {
+          if (cases % 200 === 0) bar.update(cases, { speed: Math.round(cases / Math.max(0.001, (Date.now() - started) / 1000)), errors });
+        };
+      }
+      // An unknown profile id fails before the log is read: one clear line, exit 2.
+      if (typeof options.profile === 'string') {
+        const { loadProfile } = await import('../engine/profiles.js');
+        loadProfile(options.profile);
+      }
+      let summary;
+      try {
+        summary = log === '-' ? await auditStream(process.stdin, options) : await auditFile(log, options);
+      } catch (error) {
+        bar?.stop();
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') throw new UsageError(`${log}: cannot read (${(error as Error).message})`);
+        throw error;
+      }
+      bar?.stop();
+      const text = opts.format === 'json' ? JSON.stringify(summary, null, 2) : opts.format === 'csv' ? formatCsv(summary) : opts.format === 'html' ? formatHtml(summary, lang()) : formatTable(summary, lang());
+      if (opts.out) writeFileSync(opts.out, text);
+      else io.out(text);
+      io.setExit(opts.failOnFindings && (summary.findingsBySeverity.violation ?? 0) > 0 ? EXIT.failed : EXIT.ok);
+    });
+
+  program
+    .command('explain')
+    .description('one case as a readable trace: each rule, its sentence, the conditions and their values 解释单个案件')
+    .argument('<case.json>')
+    .requiredOption('--profile <id|file>')
+    .requiredOption('--as-of <instant>')
+    .action((file: string, opts: { profile: string; asOf: string }) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new UsageError(`${file}: cannot read a JSON case (${(error as Error).message})`);
+      }
+      const report = evaluate(data as never, { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf) });
+      const rules = new Map(listRules().map((r) => [r.rule, r]));
+      io.out(`${report.subject.id} — profile ${report.profile.id}, as of ${report.asOf}`);
+      for (const entry of report.trace ?? []) {
+        const rule = rules.get(entry.rule)!;
+        io.out(`${entry.fired ? '●' : '○'} ${entry.rule}  ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}`);
+        const leaves = (node: typeof entry.conditions, depth: number): void => {
+          if ('fact' in node) io.out(`${'  '.repeat(depth)}${node.result ? '✓' : '✗'} ${node.fact} = ${JSON.stringify(node.factValue)} ${node.operator} ${JSON.stringify(node.value)}`);
+          else if ('not' in node) leaves(node.not, depth + 1);
+          else for (const child of 'all' in node ? node.all : node.any) leaves(child, depth + 1);
+        };
+        if (entry.fired) leaves(entry.conditions, 2);
+      }
+      io.out('');
+      for (const finding of report.findings) io.out(`${finding.severity.padEnd(10)} ${finding.rule}: ${finding.message[lang()]}`);
+      io.out('');
+      for (const d of report.deadlines) io.out(`${d.dueDate}  ${d.status.padEnd(9)} ${d.label[lang()]} (${d.limitWorkingDays} ${say(lang(), '个工作日', 'working days')}, ${say(lang(), '起算', 'from')} ${d.start.slice(0, 16)})`);
+      io.setExit(EXIT.ok);
+    });
+
+  program
+    .command('rules')
+    .description('list rule ids with severity, citation and message 列出规则')
+    .option('--regulation <id>', 'only this regulation')
+    .action((opts: { regulation?: string }) => {
+      for (const rule of listRules(opts.regulation ? { regulation: opts.regulation } : {})) {
+        io.out(`${rule.rule.padEnd(38)} ${rule.severity.padEnd(9)} ${rule.citation.document} ${rule.citation.article}\n    ${rule.message[lang()]}`);
+      }
+      io.setExit(EXIT.ok);
+    });
+
+  const calendar = program.command('calendar').description('the mainland working-day calendar 工作日历');
+  calendar.command('is-working-day').argument('<date>').action((date: string) => {
+    const working = cnMainlandCalendar().isWorkingDay(date);
+    io.out(String(working));
+    io.setExit(EXIT.ok);
+  });
+  calendar.command('add').argument('<date>').argument('<workingDays>').action((date: string, n: string) => {
+    io.out(cnMainlandCalendar().addWorkingDays(date, Number(n)));
+    io.setExit(EXIT.ok);
+  });
+  calendar.command('between').argument('<from>').argument('<to>').action((from: string, to: string) => {
+    io.out(String(cnMainlandCalendar().workingDaysBetween(from, to)));
+    io.setExit(EXIT.ok);
+  });
+  calendar.command('info').argument('<date>').action((date: string) => {
+    io.out(JSON.stringify(cnMainlandCalendar().dayInfo(date), null, 2));
+    io.setExit(EXIT.ok);
+  });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of an input format, generated from the zod schemas 输出 JSON Schema')
+    .argument('<kind>', Object.keys(SCHEMAS).join(' | '))
+    .action((kind: string) => {
+      const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
+      if (!schema) throw new UsageError(`schema ${JSON.stringify(kind)}: expected one of ${Object.keys(SCHEMAS).join(', ')}`);
+      io.out(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2));
+      io.setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+/** Runs the command line; returns the exit code instead of exiting, so tests can call it. */
+export async function run(argv: string[], io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t) }): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram({ ...io, setExit: (c) => (code = c) });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    const e = error as { code?: string; exitCode?: number };
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) return EXIT.badInput;
+    if (error instanceof UsageError) io.err(error.message);
+    else if (error instanceof ValidationError) io.err(error.issues.map((i) => `${error.where}: ${i.message.en}`).join('\n'));
+    else if (error instanceof CalendarCoverageError) io.err(error.message);
+    else throw error;
+    return EXIT.badInput;
+  }
+}

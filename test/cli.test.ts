@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+
+const root = join(import.meta.dirname, '..');
+const sample = join(root, 'fixtures', 'sample', 'cases.ndjson');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('command line', () => {
+  it('check runs every fixture under a folder and prints the summary line; all bundled fixtures pass', async () => {
+    const { code, out } = await cli('--lang', 'en', 'check', join(root, 'fixtures', 'first-inquiry'));
+    expect(out).toBe('16 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
+  it('audit streams the sample log, counts every case and lists each malformed line with its line number and path', async () => {
+    const { code, out } = await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'json');
+    const summary = JSON.parse(out);
+    expect(code).toBe(0);
+    expect(summary.cases).toBe(1203);
+    expect(summary.evaluated).toBe(1200);
+    expect(summary.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([[101, '$'], [501, '$.events[0].at'], [901, '$.matter']]);
+    const total = summary.departments.reduce((n: number, d: { cases: number }) => n + d.cases, 0);
+    expect(total).toBe(1200);
+    expect(summary.rules.every((r: { citation?: unknown; severity: string }) => r.citation || r.severity === 'data-integrity')).toBe(true);
+  });
+
+  it('the HTML report is one file with inline SVG charts and no external assets', async () => {
+    const { out } = await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'html');
+    expect(out.match(/<svg /g)?.length).toBe(2);
+    expect(out).not.toMatch(/<script|<link|src=|href=/);
+  });
+
+  it('bad usage and bad input exit 2 with one clear line', async () => {
+    expect(await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31')).toMatchObject({ code: 2, err: expect.stringContaining('expected an ISO instant with offset') });
+    expect(await cli('audit', 'missing.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00')).toMatchObject({ code: 2, err: expect.stringContaining('missing.ndjson: cannot read') });
+    expect((await cli('audit', sample, '--profile', 'city-99', '--as-of', '2025-10-31T18:00:00+08:00')).code).toBe(2);
+    expect((await cli('schema', 'nonsense')).code).toBe(2);
+  });
+
+  it('schema prints a JSON Schema generated from the zod schema', async () => {
+    const { code, out } = await cli('schema', 'roster');
+    const schema = JSON.parse(out);
+    expect(code).toBe(0);
+    expect(schema.$schema).toMatch(/json-schema/);
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'period']));
+  });
+
+  it('calendar answers from the shell', async () => {
+    expect((await cli('calendar', 'add', '2025-09-30', '3')).out).toBe('2025-10-11');
+    expect((await cli('calendar', 'is-working-day', '2025-10-11')).out).toBe('true');
+    expect((await cli('calendar', 'between', '2025-09-30', '2025-10-13')).out).toBe('4');
+  });
+});
