@@ -36,3 +36,8 @@ export function formatLocal(ms: number, zone: string): string {
   if (zone === 'Asia/Shanghai' && ms >= SHANGHAI_FIXED_FROM_MS) return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
   return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
 }
+
+/** Years between two ISO dates, to two decimals (a year being 365.2425 days). */
+export function yearsBetween(from: string, to: string): number {
+  return Math.round(((Date.parse(to) - Date.parse(from)) / (365.2425 * DAY_MS)) * 100) / 100;
+}

@@ -1,6 +1,6 @@
 import type { RosterSnapshot } from '../../schema/roster.js';
 import type { CaseContext, Derived, EvaluationContext, FactCatalogue, ScopeItem } from '../context.js';
-import { formatLocal, instantMs } from '../instants.js';
+import { formatLocal, instantMs, yearsBetween } from '../instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import { indexRoster } from '../roster/roster-index.js';
 import { covers, subtract, union } from '../spans.js';
@@ -53,8 +53,6 @@ export const AB_CASE_FACTS: FactCatalogue = {
   'ab.unauthorisedActs': { zh: '非A岗、非顶岗B岗人员的办件行为', en: 'acts on the case by someone neither A nor a substituting B' },
   'ab.unauthorisedActCount': { zh: '此类行为数', en: 'number of such acts' },
 };
-
-const yearsBetween = (from: string, to: string) => Math.round(((Date.parse(to) - Date.parse(from)) / (365.2425 * 86_400_000)) * 100) / 100;
 
 /** The roster's items for the A/B rules: each post, leave request, staff member and department. */
 export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Partial<Record<'roster/post' | 'roster/leave' | 'roster/staff' | 'roster/department', ScopeItem[]>> {

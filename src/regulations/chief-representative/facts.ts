@@ -1,6 +1,7 @@
 import type { ParamValues } from '../../schema/profile.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
 import type { FactCatalogue, ScopeItem } from '../context.js';
+import { yearsBetween } from '../instants.js';
 
 export const CR_FACTS: FactCatalogue = {
   'cr.department': { zh: '派驻单位', en: 'department' },
@@ -37,7 +38,7 @@ export function crItems(roster: RosterSnapshot, params: ParamValues): ScopeItem[
         'cr.position': cr.position,
         'cr.qualified': qualifies(cr, params.chiefRepQualification),
         'cr.resident': cr.resident,
-        'cr.termYears': end ? Math.round(((Date.parse(end) - Date.parse(cr.termStart)) / (365.2425 * 86_400_000)) * 100) / 100 : null,
+        'cr.termYears': end ? yearsBetween(cr.termStart, end) : null,
         'cr.changesNotNotified': late,
         'cr.changesNotNotifiedCount': late.length,
       },
