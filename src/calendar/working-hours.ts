@@ -14,8 +14,8 @@ export const workingHoursSchema = z
   .superRefine((intervals, ctx) => {
     let previousEnd = -1;
     intervals.forEach((interval, index) => {
-      const from = minutesOf(interval.from);
-      const to = minutesOf(interval.to);
+      const from = clockMinutes(interval.from);
+      const to = clockMinutes(interval.to);
       if (to <= from) ctx.addIssue({ code: 'custom', path: [index, 'to'], message: `a time after ${interval.from}` });
       if (from < previousEnd) ctx.addIssue({ code: 'custom', path: [index, 'from'], message: 'intervals in order, not overlapping' });
       previousEnd = to;
@@ -25,7 +25,8 @@ export const workingHoursSchema = z
 /** Daily working intervals in local time, e.g. [{ from: '08:00', to: '12:00' }, { from: '14:00', to: '18:00' }]. */
 export type WorkingInterval = z.infer<typeof workingIntervalSchema>;
 
-function minutesOf(hhmm: string): number {
+/** Minutes since midnight of an HH:mm clock time. */
+export function clockMinutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
@@ -39,7 +40,7 @@ export class WorkingHours {
   constructor(calendar: WorkCalendar, intervals: readonly WorkingInterval[]) {
     this.intervals = parseWith(workingHoursSchema, intervals, 'workingHours(intervals)');
     this.#calendar = calendar;
-    this.#spans = this.intervals.map((i) => [minutesOf(i.from), minutesOf(i.to)] as const);
+    this.#spans = this.intervals.map((i) => [clockMinutes(i.from), clockMinutes(i.to)] as const);
     this.minutesPerDay = this.#spans.reduce((sum, [from, to]) => sum + to - from, 0);
   }
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
 import { evaluate } from '../engine/evaluate.js';
 import { listRules } from '../engine/list-rules.js';
+import { loadProfile } from '../engine/profiles.js';
 import { CalendarCoverageError, ValidationError } from '../errors.js';
 import { fixtureSchema, parseFixture, runFixture } from '../fixtures/fixture.js';
 import { catalogueSnapshotSchema } from '../schema/catalogue.js';
@@ -122,6 +123,8 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--fail-on-findings', 'exit 1 when any violation is found')
     .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean }) => {
       const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf) };
+      // An unknown profile fails before the log is read: one clear line, exit 2.
+      loadProfile(options.profile);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
       if (bar) {
         const started = Date.now();
@@ -129,11 +132,6 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         options.onProgress = ({ cases, errors }) => {
           if (cases % 200 === 0) bar.update(cases, { speed: Math.round(cases / Math.max(0.001, (Date.now() - started) / 1000)), errors });
         };
-      }
-      // An unknown profile id fails before the log is read: one clear line, exit 2.
-      if (typeof options.profile === 'string') {
-        const { loadProfile } = await import('../engine/profiles.js');
-        loadProfile(options.profile);
       }
       let summary;
       try {

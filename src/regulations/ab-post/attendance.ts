@@ -1,7 +1,7 @@
 import type { EvaluationContext } from '../context.js';
 import { formatLocal, instantMs } from '../instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
-import { covers, subtract, union, type Span } from '../spans.js';
+import { covers, minutesOf, subtract, union } from '../spans.js';
 import { sessionsOf } from './coverage.js';
 
 const MINUTE_MS = 60_000;
@@ -33,7 +33,7 @@ export function attendanceIssues(index: RosterIndex, staff: string, ctx: Evaluat
     const present = presence.filter(([from, to]) => to > dayStart && from < dayEnd);
     const unexplained = subtract(sessions, union([...presence, ...explained]));
     if (present.length === 0) {
-      if (unexplained.length > 0 && !covers(explained, dayStart)) issues.push({ kind: 'absent-day', at: dayStart, minutes: spanMinutes(unexplained) });
+      if (unexplained.length > 0 && !covers(explained, dayStart)) issues.push({ kind: 'absent-day', at: dayStart, minutes: minutesOf(unexplained) });
       continue;
     }
     const arrival = present[0]![0];
@@ -51,10 +51,6 @@ export function attendanceIssues(index: RosterIndex, staff: string, ctx: Evaluat
     }
   }
   return issues;
-}
-
-function spanMinutes(spans: readonly Span[]): number {
-  return Math.round(spans.reduce((sum, [from, to]) => sum + to - from, 0) / MINUTE_MS);
 }
 
 const LABELS: Record<AttendanceIssue['kind'], string> = {

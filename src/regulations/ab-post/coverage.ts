@@ -1,6 +1,6 @@
 import type { DayNumber } from '../../calendar/dates.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
-import type { WorkingHours } from '../../calendar/working-hours.js';
+import { clockMinutes, type WorkingHours } from '../../calendar/working-hours.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
 import { instantMs, localMs } from '../instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
@@ -23,12 +23,10 @@ export interface PostCoverage {
   vacancyMinutes: number;
 }
 
-const minuteOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
 /** The working-hour sessions of one day as spans; none on a day off. Make-up Saturdays are working days. */
 export function sessionsOf(day: DayNumber, calendar: WorkCalendar, hours: WorkingHours): Span[] {
   if (!calendar.isWorkingDayNumber(day)) return [];
-  return hours.intervals.map((i) => [localMs(day, minuteOfDay(i.from), calendar.timeZone), localMs(day, minuteOfDay(i.to), calendar.timeZone)] as const);
+  return hours.intervals.map((i) => [localMs(day, clockMinutes(i.from), calendar.timeZone), localMs(day, clockMinutes(i.to), calendar.timeZone)] as const);
 }
 
 /** Every working-hour span of the roster's period. */

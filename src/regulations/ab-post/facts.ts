@@ -3,7 +3,7 @@ import type { CaseContext, Derived, EvaluationContext, FactCatalogue, ScopeItem 
 import { formatLocal, instantMs, yearsBetween } from '../instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import { indexRoster } from '../roster/roster-index.js';
-import { covers, subtract, union } from '../spans.js';
+import { covers, intersect, subtract, union } from '../spans.js';
 import { attendanceIssues, describeAttendance } from './attendance.js';
 import { postCoverage, sessionsOf, watchedAbsences } from './coverage.js';
 
@@ -153,7 +153,7 @@ function briefAbsences(index: RosterIndex, post: RosterSnapshot['posts'][number]
     const today = presence.filter(([from, to]) => to > sessions[0]![0] && from < sessions[sessions.length - 1]![1]);
     if (today.length < 2) continue;
     const between = subtract([[today[0]![1], today[today.length - 1]![0]]], today);
-    gaps.push(...subtract(subtract(between, subtract(between, sessions)), explained));
+    gaps.push(...subtract(intersect(between, sessions), explained));
   }
   return gaps;
 }

@@ -77,7 +77,6 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
   const lateCopies: string[] = [];
   const serialCopies: string[] = [];
   const items: ScopeItem[] = [];
-  const firstOpinionMs = opinions.length ? opinions[0]!.ms : Infinity;
 
   for (const co of joint.coDepartments) {
     const copy = copies.find((c) => c.department === co.department);
@@ -93,7 +92,7 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
       if (copyDeadline.late) lateCopies.push(`${co.department}（${copy ? formatLocal(copy.ms, zone) : '未抄告 not copied'}）`);
     }
     // Copied only after another co-department had answered: the reviews ran one after another.
-    if (copy && copy.ms > firstOpinionMs && opinions.some((o) => o.department !== co.department && o.ms < copy.ms)) serialCopies.push(co.department);
+    if (copy && opinions.some((o) => o.department !== co.department && o.ms < copy.ms)) serialCopies.push(co.department);
 
     const opinion = [...opinions].reverse().find((o) => o.department === co.department && (!copy || o.ms >= copy.ms));
     const urged = tl.all('urged').some((u) => u.department === co.department);

@@ -88,17 +88,20 @@ function build(roster: RosterSnapshot, zone: string): RosterIndex {
     }
   }
 
+  const append = (map: Map<string, Span[]>, key: string, span: Span) => {
+    const list = map.get(key);
+    if (list) list.push(span);
+    else map.set(key, [span]);
+  };
   const onPost = new Map<string, Span[]>();
   const anywhere = new Map<string, Span[]>();
-  for (const p of presence) {
-    const key = `${p.staff}\u0000${p.post}`;
-    onPost.set(key, [...(onPost.get(key) ?? []), p.span]);
-    anywhere.set(p.staff, [...(anywhere.get(p.staff) ?? []), p.span]);
-  }
-  for (const [key, spans] of onPost) onPost.set(key, union(spans));
-  for (const [key, spans] of anywhere) anywhere.set(key, union(spans));
   const leave = new Map<string, Span[]>();
-  for (const l of roster.leave) leave.set(l.staff, union([...(leave.get(l.staff) ?? []), [instantMs(l.from), instantMs(l.to)]]));
+  for (const p of presence) {
+    append(onPost, `${p.staff}\u0000${p.post}`, p.span);
+    append(anywhere, p.staff, p.span);
+  }
+  for (const l of roster.leave) append(leave, l.staff, [instantMs(l.from), instantMs(l.to)]);
+  for (const map of [onPost, anywhere, leave]) for (const [key, spans] of map) map.set(key, union(spans));
 
   return {
     roster,
