@@ -34,4 +34,5 @@ export { catalogueSnapshotSchema } from './schema/catalogue.js';
 export type { Scope, SubjectKind } from './schema/scopes.js';
 export type { Profile, ProfileInput, Source } from './schema/profile.js';
 export { profileSchema } from './schema/profile.js';
+export { reportSchema } from './schema/report.js';
 export type { Citation, Severity } from './schema/rule-file.js';

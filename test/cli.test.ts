@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 
@@ -50,6 +53,32 @@ describe('command line', () => {
     expect(code).toBe(0);
     expect(schema.$schema).toMatch(/json-schema/);
     expect(schema.required).toEqual(expect.arrayContaining(['id', 'period']));
+  });
+
+  it('schema report describes the report as produced, findings and deadlines required', async () => {
+    const { code, out } = await cli('schema', 'report');
+    const schema = JSON.parse(out);
+    expect(code).toBe(0);
+    expect(schema.required).toEqual(['subject', 'asOf', 'profile', 'findings', 'deadlines', 'obligations']);
+    expect(schema.properties.findings.items.properties.severity.enum).toEqual(['violation', 'warning', 'notice', 'data-integrity']);
+  });
+
+  it('explain shows each rule with its sentence and condition values, the findings, and the deadlines around the as-of instant, in either language', async () => {
+    const fixture = parse(readFileSync(join(root, 'fixtures', 'timed-completion', 'delivery-late.yaml'), 'utf8'));
+    const file = join(mkdtempSync(join(tmpdir(), 'scr-explain-')), 'case.json');
+    writeFileSync(file, JSON.stringify(fixture.case));
+    const args = ['explain', file, '--profile', fixture.profile, '--as-of', fixture.asOf];
+    const zh = await cli(...args);
+    const en = await cli('--lang', 'en', ...args);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/● TC-DELIVERY {2}触发\n {4}\S+ 第\S+：.+/);
+    expect(en.out).toMatch(/● TC-DELIVERY {2}fired\n/);
+    expect(en.out).toContain('Findings (1):\n  violation  TC-DELIVERY:');
+    expect(zh.out).toContain('发现（1）：\n  违规  TC-DELIVERY:');
+    const timeline = en.out.slice(en.out.indexOf('Deadlines:')).split('\n').slice(1);
+    const dates = timeline.map((line) => line.trim().slice(0, 10));
+    expect(dates).toEqual([...dates].sort());
+    expect(timeline.at(-1)).toContain(`▶ as of ${fixture.asOf}`);
   });
 
   it('calendar answers from the shell', async () => {

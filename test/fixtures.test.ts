@@ -4,7 +4,8 @@ import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { listRules } from '../src/index.js';
 import { bundledRuleSets } from '../src/engine/bundled-rules.js';
-import { deriveFixture, parseFixture, runFixture, type Fixture } from '../src/fixtures/fixture.js';
+import { deriveFixture, parseFixture, reportOf, runFixture, type Fixture } from '../src/fixtures/fixture.js';
+import { reportSchema } from '../src/schema/report.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -29,6 +30,14 @@ describe('fixtures', () => {
       nearMissesFired: [],
       deadlines: [],
     });
+  });
+
+  it('every report, with its trace, matches the published report schema (`schema report`)', () => {
+    const mismatches = fixtures.flatMap(([file, fixture]) => {
+      const checked = reportSchema.safeParse(reportOf(fixture, true));
+      return checked.success ? [] : [`${file}: ${checked.error.issues.map((i) => `$.${i.path.join('.')}: ${i.message}`).join('; ')}`];
+    });
+    expect(mismatches).toEqual([]);
   });
 
   it('every rule has a fixture that fires it and a near-miss that does not', () => {

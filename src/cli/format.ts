@@ -1,6 +1,6 @@
 import type { AuditSummary } from './audit.js';
+import { label, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
 
-export type Lang = 'zh' | 'en';
 
 const T = {
   title: { zh: '审计汇总', en: 'Audit summary' },
@@ -20,6 +20,11 @@ const T = {
   overdue: { zh: '超期工作日', en: 'working days overdue' },
   line: { zh: '行', en: 'line' },
   none: { zh: '无', en: 'none' },
+  profile: { zh: '配置', en: 'profile' },
+  asOf: { zh: '评估时点', en: 'as of' },
+  case: { zh: '案件', en: 'case' },
+  deadline: { zh: '时限', en: 'deadline' },
+  due: { zh: '到期日', en: 'due' },
 } as const;
 
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
@@ -34,21 +39,21 @@ function table(headers: string[], rows: string[][]): string {
 export function formatTable(s: AuditSummary, lang: Lang): string {
   const t = (key: keyof typeof T) => T[key][lang];
   const out: string[] = [];
-  out.push(`${t('title')} — profile ${s.profile}, as of ${s.asOf}`);
+  out.push(`${t('title')} — ${t('profile')} ${s.profile}, ${t('asOf')} ${s.asOf}`);
   out.push(`${t('cases')}: ${s.cases}   ${t('evaluated')}: ${s.evaluated}   ${t('errors')}: ${s.errorCount}   ` +
-    Object.entries(s.findingsBySeverity).map(([k, v]) => `${k}: ${v}`).join('   '));
+    Object.entries(s.findingsBySeverity).map(([k, v]) => `${label(SEVERITY_LABELS, k, lang)}: ${v}`).join('   '));
   out.push('');
-  out.push(s.rules.length ? table([t('rule'), t('severity'), t('count'), t('citation')], s.rules.map((r) => [r.ruleId, r.severity, String(r.count), r.citation ? `${r.citation.document} ${r.citation.article}` : '—'])) : t('none'));
+  out.push(s.rules.length ? table([t('rule'), t('severity'), t('count'), t('citation')], s.rules.map((r) => [r.ruleId, label(SEVERITY_LABELS, r.severity, lang), String(r.count), r.citation ? `${r.citation.document} ${r.citation.article}` : '—'])) : t('none'));
   out.push('');
   out.push(table([t('department'), t('cases'), t('violations'), t('warnings')], s.departments.map((d) => [d.department, String(d.cases), String(d.violations), String(d.warnings)])));
   out.push('');
   out.push(table([t('window'), t('cases'), t('violations'), t('warnings')], s.windows.map((d) => [d.window, String(d.cases), String(d.violations), String(d.warnings)])));
   out.push('');
-  out.push(`${t('deadlines')}: ${Object.entries(s.deadlineStatus).map(([k, v]) => `${k} ${v}`).join(' · ') || t('none')}`);
+  out.push(`${t('deadlines')}: ${Object.entries(s.deadlineStatus).map(([k, v]) => `${label(STATUS_LABELS, k, lang)} ${v}`).join(' · ') || t('none')}`);
   if (s.worstOverdue.length) {
     out.push('');
     out.push(`${t('worst')}:`);
-    out.push(table(['case', 'deadline', 'due', t('overdue'), t('department')], s.worstOverdue.map((w) => [w.caseId, w.deadline, w.dueDate, String(w.overdueWorkingDays), w.department])));
+    out.push(table([t('case'), t('deadline'), t('due'), t('overdue'), t('department')], s.worstOverdue.map((w) => [w.caseId, w.deadline, w.dueDate, String(w.overdueWorkingDays), w.department])));
   }
   if (s.errors.length) {
     out.push('');

@@ -13,9 +13,12 @@ import { catalogueSnapshotSchema } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant } from '../schema/case.js';
 import { inquirySnapshotSchema } from '../schema/inquiry.js';
 import { profileSchema, type ProfileInput } from '../schema/profile.js';
+import { reportSchema } from '../schema/report.js';
 import { rosterSnapshotSchema } from '../schema/roster.js';
 import { auditFile, auditStream, type AuditOptions } from './audit.js';
-import { formatCsv, formatHtml, formatTable, type Lang } from './format.js';
+import { explainReport } from './explain.js';
+import { formatCsv, formatHtml, formatTable } from './format.js';
+import type { Lang } from './labels.js';
 
 /** Exit codes: 0 done, 1 a check found failures, 2 bad usage or bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -63,6 +66,7 @@ const SCHEMAS = {
   catalogue: catalogueSnapshotSchema,
   profile: profileSchema,
   fixture: fixtureSchema,
+  report: reportSchema,
 } as const;
 
 export function buildProgram(io: { out: (text: string) => void; err: (text: string) => void; setExit: (code: number) => void }): Command {
@@ -162,22 +166,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         throw new UsageError(`${file}: cannot read a JSON case (${(error as Error).message})`);
       }
       const report = evaluate(data as never, { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf) });
-      const rules = new Map(listRules().map((r) => [r.rule, r]));
-      io.out(`${report.subject.id} — profile ${report.profile.id}, as of ${report.asOf}`);
-      for (const entry of report.trace ?? []) {
-        const rule = rules.get(entry.rule)!;
-        io.out(`${entry.fired ? '●' : '○'} ${entry.rule}  ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}`);
-        const leaves = (node: typeof entry.conditions, depth: number): void => {
-          if ('fact' in node) io.out(`${'  '.repeat(depth)}${node.result ? '✓' : '✗'} ${node.fact} = ${JSON.stringify(node.factValue)} ${node.operator} ${JSON.stringify(node.value)}`);
-          else if ('not' in node) leaves(node.not, depth + 1);
-          else for (const child of 'all' in node ? node.all : node.any) leaves(child, depth + 1);
-        };
-        if (entry.fired) leaves(entry.conditions, 2);
-      }
-      io.out('');
-      for (const finding of report.findings) io.out(`${finding.severity.padEnd(10)} ${finding.rule}: ${finding.message[lang()]}`);
-      io.out('');
-      for (const d of report.deadlines) io.out(`${d.dueDate}  ${d.status.padEnd(9)} ${d.label[lang()]} (${d.limitWorkingDays} ${say(lang(), '个工作日', 'working days')}, ${say(lang(), '起算', 'from')} ${d.start.slice(0, 16)})`);
+      io.out(explainReport(report, listRules(), lang()));
       io.setExit(EXIT.ok);
     });
 
@@ -218,7 +207,8 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .action((kind: string) => {
       const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
       if (!schema) throw new UsageError(`schema ${JSON.stringify(kind)}: expected one of ${Object.keys(SCHEMAS).join(', ')}`);
-      io.out(JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2));
+      // Inputs are described as accepted (defaults optional); the report as produced.
+      io.out(JSON.stringify(z.toJSONSchema(schema, { io: kind === 'report' ? 'output' : 'input', unrepresentable: 'any' }), null, 2));
       io.setExit(EXIT.ok);
     });
 

@@ -3,7 +3,7 @@ import type { Condition, LeafCondition, OperatorName } from '../schema/rule-file
 
 /** What a condition was, what it saw and what it concluded. */
 export type TraceNode =
-  | { fact: string; operator: OperatorName; value: unknown; factValue: FactValue | undefined; result: boolean }
+  | { fact: string; operator: OperatorName; value: unknown; factValue?: FactValue; result: boolean }
   | { all: TraceNode[]; result: boolean }
   | { any: TraceNode[]; result: boolean }
   | { not: TraceNode; result: boolean };

@@ -1,0 +1,37 @@
+// Words the command line prints for the library's enumerations, in both languages.
+import type { Bilingual } from '../errors.js';
+import type { DeadlineStatusName } from '../regulations/context.js';
+import type { OperatorName, Severity } from '../schema/rule-file.js';
+
+export type Lang = 'zh' | 'en';
+
+export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
+  violation: { zh: '违规', en: 'violation' },
+  warning: { zh: '预警', en: 'warning' },
+  notice: { zh: '提示', en: 'notice' },
+  'data-integrity': { zh: '数据问题', en: 'data-integrity' },
+};
+
+export const STATUS_LABELS: Record<DeadlineStatusName, Bilingual> = {
+  'on-track': { zh: '正常', en: 'on track' },
+  'due-soon': { zh: '临近到期', en: 'due soon' },
+  overdue: { zh: '已超期', en: 'overdue' },
+  met: { zh: '按期办结', en: 'met' },
+  missed: { zh: '超期办结', en: 'missed' },
+};
+
+/** Operators as symbols, so a condition reads the same in either language. */
+export const OPERATOR_SYMBOLS: Record<OperatorName, string> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+  in: '∈',
+  notIn: '∉',
+  contains: '∋',
+  doesNotContain: '∌',
+};
+
+export const label = (labels: Record<string, Bilingual>, key: string, lang: Lang): string => labels[key]?.[lang] ?? key;
