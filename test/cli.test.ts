@@ -86,4 +86,18 @@ describe('command line', () => {
     expect((await cli('calendar', 'is-working-day', '2025-10-11')).out).toBe('true');
     expect((await cli('calendar', 'between', '2025-09-30', '2025-10-13')).out).toBe('4');
   });
+
+  it('--calendar adds closures or years to the bundled calendar for every command; a bad addition exits 2 naming the path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scr-calendar-'));
+    const closures = join(dir, 'closures.json');
+    writeFileSync(closures, JSON.stringify({ closures: [{ date: '2025-10-09', reason: '中心搬迁' }] }));
+    expect((await cli('--calendar', closures, 'calendar', 'add', '2025-09-30', '3')).out).toBe('2025-10-13');
+    expect((await cli('--calendar', closures, 'calendar', 'is-working-day', '2025-10-09')).out).toBe('false');
+    const badYear = join(dir, 'bad-year.json');
+    writeFileSync(badYear, JSON.stringify({ years: { 2027: { status: 'published', notice: 'x', statutoryDays: 13, daysOff: [{ date: '2027-01-01', holiday: '元旦' }], makeUpWorkdays: [] } } }));
+    const bad = await cli('--lang', 'en', '--calendar', badYear, 'calendar', 'is-working-day', '2027-01-04');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/2027/);
+    expect((await cli('--calendar', join(dir, 'missing.json'), 'calendar', 'info', '2025-10-09')).err).toMatch(/--calendar .*missing\.json: cannot read/);
+  });
 });

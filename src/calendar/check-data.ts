@@ -42,8 +42,8 @@ export function checkPublishedYear(year: string, data: PublishedCalendarYear): V
       issue(
         at,
         { weekdaysOff, makeUpWorkdays: data.makeUpWorkdays.length },
-        `weekday days off minus make-up days to equal statutoryDays (${data.statutoryDays}), but it is ${balance}`,
-        `工作日放假天数减调休上班天数等于法定节假日天数（${data.statutoryDays}），实际为 ${balance}`,
+        `weekday days off minus make-up days to equal statutoryDays (${data.statutoryDays})`,
+        `工作日放假天数减调休上班天数等于法定节假日天数（${data.statutoryDays}）`,
       ),
     );
   }

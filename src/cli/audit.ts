@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate, type Report } from '../engine/evaluate.js';
 import { ValidationError, CalendarCoverageError } from '../errors.js';
 import type { Citation } from '../schema/rule-file.js';
@@ -37,6 +38,8 @@ export interface AuditSummary {
 export interface AuditOptions {
   profile: string | ProfileInput;
   asOf: string;
+  /** The bundled mainland calendar unless given (e.g. extended with next year's notice). */
+  calendar?: WorkCalendar;
   /** Called after each line, for a progress display. */
   onProgress?: (state: { cases: number; errors: number }) => void;
   maxErrorsListed?: number;
@@ -166,7 +169,7 @@ export function auditLine(acc: AuditAccumulator, text: string, line: number, opt
   }
   const caseId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
   try {
-    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false });
+    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, ...(options.calendar ? { calendar: options.calendar } : {}) });
     const matter = (data as { matter: { department: string; window?: string } }).matter;
     acc.add(report, matter.department, matter.window);
   } catch (error) {

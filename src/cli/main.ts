@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { z } from 'zod';
 import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
+import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate } from '../engine/evaluate.js';
 import { listRules } from '../engine/list-rules.js';
 import { loadProfile } from '../engine/profiles.js';
@@ -36,6 +37,18 @@ function profileArg(value: string): string | ProfileInput {
     throw new UsageError(`--profile ${value}: cannot read a JSON profile (${(error as Error).message})`);
   }
   return data as ProfileInput;
+}
+
+/** The bundled calendar, extended with a file in the `extend` format: `{ "years": {…}, "closures": […] }`. */
+function calendarArg(file: string | undefined): WorkCalendar {
+  if (!file) return cnMainlandCalendar();
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--calendar ${file}: cannot read a JSON file (${(error as Error).message})`);
+  }
+  return cnMainlandCalendar().extend(data as never);
 }
 
 function asOfArg(value: string): string {
@@ -74,10 +87,13 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
   program
     .description('行政服务中心规则检查 — check cases, rosters and logs against service-center regulations')
     .addOption(new Option('--lang <lang>', 'message language 语言').choices(['zh', 'en']).default('zh'))
+    .option('--calendar <file>', 'JSON additions to the bundled calendar: next year\'s notice, center closures 日历补充（次年通知、中心停办日）')
     .showHelpAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
   const lang = (): Lang => program.opts().lang as Lang;
+  let calendarInUse: WorkCalendar | undefined;
+  const workCalendar = (): WorkCalendar => (calendarInUse ??= calendarArg(program.opts().calendar as string | undefined));
 
   program
     .command('check')
@@ -106,7 +122,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         };
         io.out(`✗ ${file} — ${result.description}`);
         io.out(`    ${say(lang(), '期望', 'expected')}: ${result.expected.join(', ') || '—'}`);
-        io.out(`    ${say(lang(), '实际', 'actual')}:   ${result.actual.join(', ') || '—'}`);
+        io.out(`    ${say(lang(), '实际', 'actual')}:${say(lang(), ' ', '   ')}${result.actual.join(', ') || '—'}`);
         for (const id of result.missing) io.out(`    - ${id} ${say(lang(), '未触发', 'did not fire')}${cite(id)}`);
         for (const id of result.unexpected) io.out(`    + ${id} ${say(lang(), '意外触发', 'fired unexpectedly')}${cite(id)}`);
         for (const id of result.nearMissesFired) io.out(`    ! ${id} ${say(lang(), '近似用例却触发了', 'is a near-miss but fired')}`);
@@ -126,7 +142,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--fail-on-findings', 'exit 1 when any violation is found')
     .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean }) => {
-      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf) };
+      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), calendar: workCalendar() };
       // An unknown profile fails before the log is read: one clear line, exit 2.
       loadProfile(options.profile);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
@@ -165,7 +181,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
       } catch (error) {
         throw new UsageError(`${file}: cannot read a JSON case (${(error as Error).message})`);
       }
-      const report = evaluate(data as never, { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf) });
+      const report = evaluate(data as never, { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), calendar: workCalendar() });
       io.out(explainReport(report, listRules(), lang()));
       io.setExit(EXIT.ok);
     });
@@ -183,20 +199,20 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
 
   const calendar = program.command('calendar').description('the mainland working-day calendar 工作日历');
   calendar.command('is-working-day').argument('<date>').action((date: string) => {
-    const working = cnMainlandCalendar().isWorkingDay(date);
+    const working = workCalendar().isWorkingDay(date);
     io.out(String(working));
     io.setExit(EXIT.ok);
   });
   calendar.command('add').argument('<date>').argument('<workingDays>').action((date: string, n: string) => {
-    io.out(cnMainlandCalendar().addWorkingDays(date, Number(n)));
+    io.out(workCalendar().addWorkingDays(date, Number(n)));
     io.setExit(EXIT.ok);
   });
   calendar.command('between').argument('<from>').argument('<to>').action((from: string, to: string) => {
-    io.out(String(cnMainlandCalendar().workingDaysBetween(from, to)));
+    io.out(String(workCalendar().workingDaysBetween(from, to)));
     io.setExit(EXIT.ok);
   });
   calendar.command('info').argument('<date>').action((date: string) => {
-    io.out(JSON.stringify(cnMainlandCalendar().dayInfo(date), null, 2));
+    io.out(JSON.stringify(workCalendar().dayInfo(date), null, 2));
     io.setExit(EXIT.ok);
   });
 
@@ -215,6 +231,12 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
   return program;
 }
 
+/** The --lang of an argv, for errors raised before or outside commander's parse. */
+function langOf(argv: string[]): Lang {
+  const at = argv.indexOf('--lang');
+  return (at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7)) === 'en' ? 'en' : 'zh';
+}
+
 /** Runs the command line; returns the exit code instead of exiting, so tests can call it. */
 export async function run(argv: string[], io = { out: (t: string) => console.log(t), err: (t: string) => console.error(t) }): Promise<number> {
   let code: number = EXIT.ok;
@@ -227,7 +249,7 @@ export async function run(argv: string[], io = { out: (t: string) => console.log
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) return EXIT.badInput;
     if (error instanceof UsageError) io.err(error.message);
-    else if (error instanceof ValidationError) io.err(error.issues.map((i) => `${error.where}: ${i.message.en}`).join('\n'));
+    else if (error instanceof ValidationError) io.err(error.issues.map((i) => `${error.where}: ${i.message[langOf(argv)]}`).join('\n'));
     else if (error instanceof CalendarCoverageError) io.err(error.message);
     else throw error;
     return EXIT.badInput;
