@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { issue, ValidationError } from '../errors.js';
 
 /**
@@ -8,13 +7,15 @@ import { issue, ValidationError } from '../errors.js';
 export type DayNumber = number;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// An instant must say its offset: a local time without one is ambiguous.
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 /** Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil). */
@@ -53,45 +54,8 @@ export function tryParseDate(text: string): DayNumber | undefined {
   const m = Number(match[2]);
   const d = Number(match[3]);
   if (m < 1 || m > 12 || d < 1) return undefined;
-  const max = m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
-  if (d > max) return undefined;
+  if (d > daysInMonth(y, m)) return undefined;
   return dayNumberFromParts(y, m, d);
-}
-
-export function isInstantString(text: string): boolean {
-  return INSTANT_RE.test(text);
-}
-
-/** Parses an ISO instant with offset into a luxon DateTime in the given zone; undefined if invalid. */
-export function tryParseInstant(text: string, zone: string): DateTime | undefined {
-  if (!INSTANT_RE.test(text)) return undefined;
-  const parsed = DateTime.fromISO(text, { zone });
-  return parsed.isValid ? parsed : undefined;
-}
-
-const EXPECTED_DATE = 'an ISO date (YYYY-MM-DD) or an ISO instant with offset';
-const EXPECTED_DATE_ZH = 'ISO 日期（YYYY-MM-DD）或带时区偏移的 ISO 时刻';
-
-/** Reads a date argument: a calendar date, or the local date (in `zone`) of an instant with offset. */
-export function toDayNumber(value: unknown, zone: string, where: string, argument: string): DayNumber {
-  if (typeof value === 'string') {
-    const day = tryParseDate(value);
-    if (day !== undefined) return day;
-    const instant = tryParseInstant(value, zone);
-    if (instant) return dayNumberFromParts(instant.year, instant.month, instant.day);
-  }
-  throw new ValidationError(where, [issue(argument, value, EXPECTED_DATE, EXPECTED_DATE_ZH)]);
-}
-
-/** Reads an instant argument (ISO with offset) as a luxon DateTime in `zone`. */
-export function toInstant(value: unknown, zone: string, where: string, argument: string): DateTime {
-  if (typeof value === 'string') {
-    const instant = tryParseInstant(value, zone);
-    if (instant) return instant;
-  }
-  throw new ValidationError(where, [
-    issue(argument, value, 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00', '带时区偏移的 ISO 时刻，如 2025-10-09T09:30:00+08:00'),
-  ]);
 }
 
 export function toInteger(value: unknown, where: string, argument: string): number {

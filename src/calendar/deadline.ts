@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
-import { formatDayNumber, toInstant, type DayNumber } from './dates.js';
+import { formatDayNumber, type DayNumber } from './dates.js';
+import { endOfLocalDayMs, formatInstant, toInstantMs } from './instants.js';
 import type { WorkCalendar } from './work-calendar.js';
 import { WorkingHours, workingHoursSchema } from './working-hours.js';
 
@@ -69,8 +69,47 @@ export interface Deadline {
 export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): Deadline {
   const spec = parseWith(deadlineInputSchema, input, 'computeDeadline');
   const where = 'computeDeadline';
-  const startDay = calendar.dayOf(spec.start, where, 'start');
   const asOfDay = spec.asOf === undefined ? undefined : calendar.dayOf(spec.asOf, where, 'asOf');
+  const exclusions = spec.exclusions.map((exclusion, index) => {
+    const from = calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`);
+    if (exclusion.to === undefined) {
+      if (asOfDay === undefined) throw new ValidationError(where, [issue(`exclusions[${index}].to`, undefined, 'an end, or asOf for an exclusion still open')]);
+      return { from, to: undefined };
+    }
+    const to = calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`);
+    if (to < from) throw new ValidationError(where, [issue(`exclusions[${index}].to`, exclusion.to, `a time not before exclusions[${index}].from`)]);
+    return { from, to };
+  });
+  if (spec.convention.dueAt === 'close-of-business' && !spec.workingHours) {
+    throw new ValidationError(where, [issue('workingHours', undefined, "working hours, because convention.dueAt is 'close-of-business'")]);
+  }
+  return deadlineOnDays(calendar, {
+    startDay: calendar.dayOf(spec.start, where, 'start'),
+    workingDays: spec.workingDays,
+    extensionWorkingDays: spec.extensionWorkingDays,
+    exclusions,
+    asOfDay,
+    convention: spec.convention,
+    hours: spec.workingHours ? new WorkingHours(calendar, spec.workingHours) : undefined,
+  });
+}
+
+/** @internal A deadline's inputs as day numbers, already checked: evaluation's fast path skips re-validation. */
+export interface DayDeadlineSpec {
+  startDay: DayNumber;
+  workingDays: number;
+  extensionWorkingDays: number;
+  /** `to` undefined: still open, so the clock is stopped at asOfDay (which must then be given). */
+  exclusions: ReadonlyArray<{ from: DayNumber; to: DayNumber | undefined }>;
+  asOfDay: DayNumber | undefined;
+  convention: CountingConvention;
+  /** Needed when convention.dueAt is 'close-of-business'. */
+  hours: WorkingHours | undefined;
+}
+
+/** @internal The arithmetic of computeDeadline, on day numbers. */
+export function deadlineOnDays(calendar: WorkCalendar, spec: DayDeadlineSpec): Deadline {
+  const { startDay, asOfDay } = spec;
   const sameDay = spec.convention.startDay === 'same-day';
   // Counted days are the working days in (anchor, …]; with 'same-day' the start day itself is inside.
   const anchor = sameDay ? startDay - 1 : startDay;
@@ -80,18 +119,15 @@ export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): D
   const total = spec.workingDays + spec.extensionWorkingDays;
   let clockStopped = false;
   const ranges: Array<[DayNumber, DayNumber]> = [];
-  spec.exclusions.forEach((exclusion, index) => {
-    const from = calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`);
-    let to: DayNumber;
-    if (exclusion.to !== undefined) to = calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`);
-    else if (asOfDay !== undefined) {
-      to = Math.max(asOfDay, from);
+  for (const exclusion of spec.exclusions) {
+    let to = exclusion.to;
+    if (to === undefined) {
+      to = Math.max(asOfDay!, exclusion.from);
       clockStopped = true;
-    } else throw new ValidationError(where, [issue(`exclusions[${index}].to`, undefined, 'an end, or asOf for an exclusion still open')]);
-    if (to < from) throw new ValidationError(where, [issue(`exclusions[${index}].to`, exclusion.to, `a time not before exclusions[${index}].from`)]);
-    ranges.push([Math.max(from, anchor), Math.max(to, anchor)]);
-  });
-  const merged = mergeRanges(ranges);
+    }
+    ranges.push([Math.max(exclusion.from, anchor), Math.max(to, exclusion.from, anchor)]);
+  }
+  const merged = ranges.length > 1 ? mergeRanges(ranges) : ranges;
 
   let due = dueFor(total);
   let excluded = 0;
@@ -103,16 +139,16 @@ export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): D
     due = dueFor(total + excluded);
   }
 
-  const dueDate = formatDayNumber(due);
-  const dueInstant = dueInstantOf(calendar, dueDate, spec.convention, spec.workingHours);
+  const zone = calendar.timeZone;
+  const dueMillis = spec.convention.dueAt === 'close-of-business' ? spec.hours!.closeOfBusinessMs(due)! : endOfLocalDayMs(due, zone);
   const deadline: Deadline = {
     startDate: formatDayNumber(startDay),
     limitWorkingDays: spec.workingDays,
     extensionWorkingDays: spec.extensionWorkingDays,
     excludedWorkingDays: excluded,
-    dueDate,
-    due: dueInstant.toISO({ suppressMilliseconds: true })!,
-    dueMillis: dueInstant.toMillis(),
+    dueDate: formatDayNumber(due),
+    due: formatInstant(dueMillis, zone),
+    dueMillis,
     clockStopped,
   };
   if (asOfDay !== undefined) {
@@ -133,19 +169,6 @@ function mergeRanges(ranges: Array<[DayNumber, DayNumber]>): Array<[DayNumber, D
     else merged.push([from, to]);
   }
   return merged;
-}
-
-function dueInstantOf(
-  calendar: WorkCalendar,
-  dueDate: string,
-  convention: CountingConvention,
-  hours: z.output<typeof workingHoursSchema> | undefined,
-): DateTime {
-  if (convention.dueAt === 'close-of-business') {
-    if (!hours) throw new ValidationError('computeDeadline', [issue('workingHours', undefined, "working hours, because convention.dueAt is 'close-of-business'")]);
-    return DateTime.fromISO(new WorkingHours(calendar, hours).closeOfBusiness(dueDate)!, { zone: calendar.timeZone });
-  }
-  return DateTime.fromISO(dueDate, { zone: calendar.timeZone }).endOf('day');
 }
 
 export type DeadlineStatus = 'on-track' | 'due-soon' | 'overdue' | 'met' | 'missed';
@@ -169,12 +192,15 @@ export function deadlineStatus(
   thresholds: WarningThresholds = {},
 ): DeadlineStatus {
   const { warnWorkingDays, warnElapsedRatio } = parseWith(warningThresholdsSchema, thresholds, 'deadlineStatus(thresholds)');
-  // Only the instants' order matters here, so any zone reads them the same.
-  const zone = 'UTC';
-  if (at.completedAt !== undefined) {
-    return toInstant(at.completedAt, zone, 'deadlineStatus', 'completedAt').toMillis() <= deadline.dueMillis ? 'met' : 'missed';
-  }
-  if (toInstant(at.asOf, zone, 'deadlineStatus', 'asOf').toMillis() > deadline.dueMillis) return 'overdue';
+  const asOfMs = toInstantMs(at.asOf, 'deadlineStatus', 'asOf');
+  const completedMs = at.completedAt === undefined ? undefined : toInstantMs(at.completedAt, 'deadlineStatus', 'completedAt');
+  return statusAt(deadline, asOfMs, completedMs, warnWorkingDays, warnElapsedRatio);
+}
+
+/** @internal deadlineStatus on epoch milliseconds and checked thresholds. */
+export function statusAt(deadline: Deadline, asOfMs: number, completedMs: number | undefined, warnWorkingDays: number, warnElapsedRatio: number): DeadlineStatus {
+  if (completedMs !== undefined) return completedMs <= deadline.dueMillis ? 'met' : 'missed';
+  if (asOfMs > deadline.dueMillis) return 'overdue';
   const total = deadline.limitWorkingDays + deadline.extensionWorkingDays;
   const remaining = deadline.remainingWorkingDays;
   const elapsed = deadline.elapsedWorkingDays;

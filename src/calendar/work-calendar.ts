@@ -3,7 +3,8 @@ import { CalendarCoverageError, issue, ValidationError, type Bilingual, type Cov
 import { calendarDataSchema, isoDate, type CalendarData, type CalendarYear } from '../schema/calendar-data.js';
 import { parseWith } from '../schema/parse.js';
 import { checkPublishedYear } from './check-data.js';
-import { formatDayNumber, toDayNumber, toInteger, tryParseDate, weekdayOf, type DayNumber } from './dates.js';
+import { formatDayNumber, toInteger, tryParseDate, weekdayOf, type DayNumber } from './dates.js';
+import { toDayNumber } from './instants.js';
 import { englishHolidayName } from './holiday-names.js';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make-up-workday' | 'closure';

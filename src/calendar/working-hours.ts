@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { parseWith } from '../schema/parse.js';
-import { dayNumberFromParts, formatDayNumber, toInstant, type DayNumber } from './dates.js';
+import type { DayNumber } from './dates.js';
+import { formatInstant, localDay, localMinuteOfDay, localMs, toInstantMs } from './instants.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time HH:mm between 00:00 and 24:00');
@@ -44,13 +44,10 @@ export class WorkingHours {
     this.minutesPerDay = this.#spans.reduce((sum, [from, to]) => sum + to - from, 0);
   }
 
-  #local(instant: string, where: string, argument: string): { day: DayNumber; minute: number; at: DateTime } {
-    const at = toInstant(instant, this.#calendar.timeZone, where, argument);
-    return {
-      day: dayNumberFromParts(at.year, at.month, at.day),
-      minute: at.hour * 60 + at.minute + at.second / 60 + at.millisecond / 60000,
-      at,
-    };
+  #local(instant: string, where: string, argument: string): { day: DayNumber; minute: number } {
+    const ms = toInstantMs(instant, where, argument);
+    const zone = this.#calendar.timeZone;
+    return { day: localDay(ms, zone), minute: localMinuteOfDay(ms, zone) };
   }
 
   /** Working minutes of a working day that lie before `minute` (local time). */
@@ -85,10 +82,14 @@ export class WorkingHours {
   #timeOn(date: string, minutes: number, where: string): string | null {
     const day = this.#calendar.dayOf(date, where, 'date');
     if (!this.#calendar.isWorkingDayNumber(day)) return null;
-    const [y, m, d] = formatDayNumber(day).split('-').map(Number) as [number, number, number];
-    return DateTime.fromObject({ year: y, month: m, day: d }, { zone: this.#calendar.timeZone })
-      .plus({ minutes })
-      .toISO({ suppressMilliseconds: true })!;
+    const zone = this.#calendar.timeZone;
+    return formatInstant(localMs(day, minutes, zone), zone);
+  }
+
+  /** @internal The instant a working day ends, or null on a day that is not a working day. */
+  closeOfBusinessMs(day: DayNumber): number | null {
+    if (!this.#calendar.isWorkingDayNumber(day)) return null;
+    return localMs(day, this.#spans[this.#spans.length - 1]![1], this.#calendar.timeZone);
   }
 
   /** When the working day ends (the end of its last interval), or null on a day that is not a working day. */

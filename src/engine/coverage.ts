@@ -2,7 +2,7 @@ import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { WorkingHours, type WorkingInterval } from '../calendar/working-hours.js';
 import { postCoverage } from '../regulations/ab-post/coverage.js';
-import { formatLocal } from '../regulations/instants.js';
+import { formatLocal } from '../calendar/instants.js';
 import { indexRoster } from '../regulations/roster/roster-index.js';
 import { parseWith } from '../schema/parse.js';
 import { rosterSnapshotSchema, type RosterSnapshotInput } from '../schema/roster.js';

@@ -11,7 +11,7 @@ import { integrityProblems } from '../regulations/data-integrity.js';
 import { deriveCatalogue } from '../regulations/disclosure/facts.js';
 import { deriveFirstInquiry } from '../regulations/first-inquiry/facts.js';
 import { CASE_REGULATIONS, type RegulationModule } from '../regulations/index.js';
-import { instantMs, localDay } from '../regulations/instants.js';
+import { instantMs, localDay } from '../calendar/instants.js';
 import { indexRoster } from '../regulations/roster/roster-index.js';
 import type { CatalogueSnapshot } from '../schema/catalogue.js';
 import type { caseSnapshotSchema } from '../schema/case.js';
@@ -53,10 +53,22 @@ function contextFor(profile: ResolvedProfile, calendar: WorkCalendar, asOf: stri
   return { calendar, hours, params: profile.params, counting: profile.counting, asOf, asOfMs: instantMs(asOf) };
 }
 
-function paramFacts(profile: ResolvedProfile): Facts {
-  const facts: Facts = {};
-  for (const [name, value] of Object.entries(profile.params)) facts[`param.${name}`] = value as Facts[string];
+const paramFactsCache = new WeakMap<ResolvedProfile, Readonly<Facts>>();
+
+/** The profile's parameters as `param.<name>` facts: built once per resolved profile, shared, frozen. */
+function paramFacts(profile: ResolvedProfile): Readonly<Facts> {
+  let facts = paramFactsCache.get(profile);
+  if (!facts) {
+    const built: Facts = {};
+    for (const [name, value] of Object.entries(profile.params)) built[`param.${name}`] = value as Facts[string];
+    paramFactsCache.set(profile, (facts = Object.freeze(built)));
+  }
   return facts;
+}
+
+/** A subject's facts over the shared parameter facts (the prototype chain spares copying them per subject). */
+function overParams(profile: ResolvedProfile, own: Facts): Facts {
+  return Object.assign(Object.create(paramFacts(profile)) as Facts, own);
 }
 
 /** The subject's own fact set (when its kind has subject-level rules) and one per item. */
@@ -76,8 +88,7 @@ export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar
   const timeline = buildTimeline(snapshot, calendar, asOfMs);
   const profile = profileFor(choice, formatDayNumber(timeline.receipt?.day ?? timeline.asOfDay));
   const ctx: CaseContext = { ...contextFor(profile, calendar, asOf), timeline, ...(roster ? { roster } : {}) };
-  const facts: Facts = caseFacts(ctx);
-  Object.assign(facts, paramFacts(profile));
+  const facts = overParams(profile, caseFacts(ctx));
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
@@ -102,7 +113,7 @@ export function deriveRoster(roster: RosterSnapshot, choice: ProfileChoice, cale
   const profile = profileFor(choice, roster.period.from);
   const ctx = contextFor(profile, calendar, asOf);
   const index = indexRoster(roster, calendar.timeZone);
-  const facts = paramFacts(profile);
+  const facts = overParams(profile, {});
   const items: Partial<Record<Scope, ScopeItem[]>> = {
     ...(profile.ruleSets.includes('ab-post') ? abRosterItems(index, ctx) : { 'roster/department': departmentItems(roster) }),
     'roster/chief-representative': crItems(roster, profile.params),
@@ -113,7 +124,7 @@ export function deriveRoster(roster: RosterSnapshot, choice: ProfileChoice, cale
 /** @internal */
 export function deriveInquiry(inquiry: InquirySnapshot, choice: ProfileChoice, calendar: WorkCalendar, asOf: string): Derivation {
   const profile = profileFor(choice, formatDayNumber(localDay(instantMs(inquiry.at), calendar.timeZone)));
-  const facts = { ...paramFacts(profile), ...deriveFirstInquiry(inquiry) };
+  const facts = overParams(profile, deriveFirstInquiry(inquiry));
   return { subject: { kind: 'inquiry', id: inquiry.id }, profile, factSets: [{ scope: 'inquiry', facts }], deadlines: [], obligations: [], problems: [] };
 }
 
@@ -121,7 +132,7 @@ export function deriveInquiry(inquiry: InquirySnapshot, choice: ProfileChoice, c
 export function deriveCatalogueSubject(catalogue: CatalogueSnapshot, choice: ProfileChoice, calendar: WorkCalendar, asOf: string): Derivation {
   const profile = profileFor(choice, formatDayNumber(localDay(instantMs(asOf), calendar.timeZone)));
   const derived = deriveCatalogue(catalogue, contextFor(profile, calendar, asOf));
-  const facts = { ...paramFacts(profile), ...derived.facts };
+  const facts = overParams(profile, derived.facts);
   const deadlines = profile.ruleSets.includes('disclosure') ? derived.deadlines : [];
   return { subject: { kind: 'catalogue', id: catalogue.id }, profile, factSets: factSetsOf('catalogue', facts, derived.items), deadlines, obligations: [], problems: [] };
 }

@@ -1,7 +1,7 @@
 import type { DayNumber } from '../calendar/dates.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { CaseEvent, CaseEventType, CaseSnapshot } from '../schema/case.js';
-import { instantMs, localDay } from './instants.js';
+import { instantMs, localDay } from '../calendar/instants.js';
 
 export type TimedEvent<T extends CaseEventType = CaseEventType> = Extract<CaseEvent, { type: T }> & {
   /** Position in the snapshot's own list, for JSON paths in evidence. */

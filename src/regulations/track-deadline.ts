@@ -1,4 +1,5 @@
-import { computeDeadline, deadlineStatus, type Deadline } from '../calendar/deadline.js';
+import { deadlineOnDays, statusAt, type Deadline } from '../calendar/deadline.js';
+import { instantMs } from '../calendar/instants.js';
 import type { Bilingual } from '../errors.js';
 import type { DeadlineEntry, EvaluationContext } from './context.js';
 
@@ -7,6 +8,28 @@ export interface TrackedDeadline {
   deadline: Deadline;
   /** Missed (completed after the due instant) or overdue (still open past it). */
   late: boolean;
+}
+
+/**
+ * A deadline under the profile's counting convention and working hours, measured at `asOf`. The snapshot was
+ * validated on entry and this is evaluation's hot path, so the inputs are not parsed again.
+ */
+export function deadlineIn(
+  ctx: EvaluationContext,
+  spec: { id: string; start: string; workingDays: number; exclusions?: ReadonlyArray<{ from: string; to?: string | undefined }>; extensionWorkingDays?: number },
+  asOf: string,
+): Deadline {
+  const { calendar } = ctx;
+  const where = spec.id;
+  return deadlineOnDays(calendar, {
+    startDay: calendar.dayOf(spec.start, where, 'start'),
+    workingDays: spec.workingDays,
+    extensionWorkingDays: spec.extensionWorkingDays ?? 0,
+    exclusions: (spec.exclusions ?? []).map((e) => ({ from: calendar.dayOf(e.from, where, 'from'), to: e.to === undefined ? undefined : calendar.dayOf(e.to, where, 'to') })),
+    asOfDay: calendar.dayOf(asOf, where, 'asOf'),
+    convention: ctx.counting,
+    hours: ctx.hours,
+  });
 }
 
 /** A deadline of the case under the profile's counting convention and warning thresholds, measured at asOf. */
@@ -23,19 +46,13 @@ export function trackDeadline(
     completedAt?: string;
   },
 ): TrackedDeadline {
-  const deadline = computeDeadline(ctx.calendar, {
-    start: spec.start,
-    workingDays: spec.workingDays,
-    exclusions: spec.exclusions ?? [],
-    extensionWorkingDays: spec.extensionWorkingDays ?? 0,
-    asOf: spec.completedAt ?? ctx.asOf,
-    convention: ctx.counting,
-    workingHours: [...ctx.hours.intervals],
-  });
-  const status = deadlineStatus(
+  const deadline = deadlineIn(ctx, spec, spec.completedAt ?? ctx.asOf);
+  const status = statusAt(
     deadline,
-    spec.completedAt === undefined ? { asOf: ctx.asOf } : { asOf: ctx.asOf, completedAt: spec.completedAt },
-    { warnWorkingDays: ctx.params.warnWorkingDays, warnElapsedRatio: ctx.params.warnElapsedRatio },
+    ctx.asOfMs,
+    spec.completedAt === undefined ? undefined : instantMs(spec.completedAt),
+    ctx.params.warnWorkingDays,
+    ctx.params.warnElapsedRatio,
   );
   const entry: DeadlineEntry = {
     id: spec.id,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isInstantString } from '../calendar/dates.js';
+import { isInstantString } from '../calendar/instants.js';
 
 /** An ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00. */
 export const instant = z.string().refine(isInstantString, { message: 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00' });

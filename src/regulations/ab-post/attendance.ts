@@ -1,5 +1,5 @@
 import type { EvaluationContext } from '../context.js';
-import { formatLocal, instantMs } from '../instants.js';
+import { formatLocal, instantMs } from '../../calendar/instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import { covers, minutesOf, subtract, union } from '../spans.js';
 import { sessionsOf } from './coverage.js';

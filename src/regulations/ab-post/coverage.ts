@@ -2,7 +2,7 @@ import type { DayNumber } from '../../calendar/dates.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import { clockMinutes, type WorkingHours } from '../../calendar/working-hours.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
-import { instantMs, localMs } from '../instants.js';
+import { instantMs, localMs } from '../../calendar/instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import { covers, intersect, minutesOf, subtract, union, type Span } from '../spans.js';
 

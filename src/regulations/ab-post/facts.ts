@@ -1,6 +1,6 @@
 import type { RosterSnapshot } from '../../schema/roster.js';
 import type { CaseContext, Derived, EvaluationContext, FactCatalogue, ScopeItem } from '../context.js';
-import { formatLocal, instantMs, yearsBetween } from '../instants.js';
+import { formatLocal, instantMs, yearsBetween } from '../../calendar/instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import { indexRoster } from '../roster/roster-index.js';
 import { covers, intersect, subtract, union } from '../spans.js';

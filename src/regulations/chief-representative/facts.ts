@@ -1,7 +1,7 @@
 import type { ParamValues } from '../../schema/profile.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
 import type { FactCatalogue, ScopeItem } from '../context.js';
-import { yearsBetween } from '../instants.js';
+import { yearsBetween } from '../../calendar/instants.js';
 
 export const CR_FACTS: FactCatalogue = {
   'cr.department': { zh: '派驻单位', en: 'department' },

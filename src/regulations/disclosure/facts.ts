@@ -1,7 +1,7 @@
 import { guideFieldNames, type CatalogueSnapshot, type GuideFieldName } from '../../schema/catalogue.js';
 import { REFUSAL_OUTCOMES } from '../case-timeline.js';
 import type { CaseContext, DeadlineEntry, Derived, EvaluationContext, FactCatalogue, Facts, ScopeItem } from '../context.js';
-import { instantMs } from '../instants.js';
+import { instantMs } from '../../calendar/instants.js';
 import { trackDeadline } from '../track-deadline.js';
 import { findPersonalData } from './personal-data.js';
 

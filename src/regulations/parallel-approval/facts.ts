@@ -1,5 +1,5 @@
 import type { CaseContext, DeadlineEntry, Derived, FactCatalogue, Obligation, ScopeItem } from '../context.js';
-import { formatLocal } from '../instants.js';
+import { formatLocal } from '../../calendar/instants.js';
 import { trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'parallel-approval';

@@ -1,7 +1,7 @@
 import { tryParseDate, type DayNumber } from '../../calendar/dates.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
 import type { IntegrityProblem } from '../data-integrity.js';
-import { formatLocal, instantMs } from '../instants.js';
+import { formatLocal, instantMs } from '../../calendar/instants.js';
 import { union, type Span } from '../spans.js';
 
 export interface IndexedPresence {

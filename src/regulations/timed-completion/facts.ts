@@ -1,9 +1,8 @@
 import { formatDayNumber, type DayNumber } from '../../calendar/dates.js';
-import { computeDeadline } from '../../calendar/deadline.js';
 import type { TimedEvent } from '../case-timeline.js';
 import type { CaseContext, Derived, FactCatalogue, Obligation } from '../context.js';
 import { deemedAccepted } from '../one-time-notification/facts.js';
-import { trackDeadline } from '../track-deadline.js';
+import { deadlineIn, trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'timed-completion';
 
@@ -103,7 +102,7 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
   const invalid: string[] = [];
   let extensionDays = 0;
   if (applies) {
-    const original = computeDeadline(calendar, { start: start.at, workingDays: limit, exclusions: counted, asOf: ctx.asOf, convention: ctx.counting, workingHours: [...ctx.hours.intervals] });
+    const original = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limit, exclusions: counted }, ctx.asOf);
     const maxDays = isJoint ? params.jointExtensionMaxWorkingDays : params.extensionMaxWorkingDays;
     const approver = isJoint ? 'government-head' : 'agency-head';
     tl.all('extension').forEach((extension, index) => {
