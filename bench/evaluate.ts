@@ -1,0 +1,92 @@
+// Evaluation at audit scale, measured in one run against json-rules-engine used the ordinary way (one engine
+// per rule scope, built once, `engine.run(facts)` per fact set) on the same rules and the same derived facts.
+// Cases come from the seeded generator behind the sample log: six departments and joint cases, deficiencies,
+// refusals, suspensions, late decisions, receipts across 2025's holidays.
+import { Engine } from 'json-rules-engine';
+import { caseGenerator } from '../scripts/case-generator.js';
+import { cnMainlandCalendar, evaluate, type CaseSnapshotInput } from '../src/index.js';
+import { bundledRuleSets } from '../src/engine/bundled-rules.js';
+import { deriveCase } from '../src/engine/derive.js';
+import { buildReport, type Derivation } from '../src/engine/run-rules.js';
+import { caseSnapshotSchema } from '../src/schema/case.js';
+import type { Scope } from '../src/schema/scopes.js';
+
+const PROFILE = 'city-12'; // all nine rule sets
+const AS_OF = '2025-10-31T18:00:00+08:00';
+const CASES = Number(process.env.BENCH_CASES ?? 20_000);
+const REFERENCE_CASES = Math.min(CASES, Number(process.env.BENCH_REFERENCE_CASES ?? 1_000));
+
+/** Cases per second of `work` over `items`, after one untimed warm-up pass over a slice. */
+async function rate<T>(items: readonly T[], work: (item: T) => unknown | Promise<unknown>): Promise<number> {
+  for (const item of items.slice(0, Math.min(items.length, 2_000))) await work(item);
+  const started = performance.now();
+  for (const item of items) await work(item);
+  return (items.length / (performance.now() - started)) * 1000;
+}
+
+function syncRate<T>(items: readonly T[], work: (item: T) => unknown): number {
+  for (const item of items.slice(0, Math.min(items.length, 2_000))) work(item);
+  const started = performance.now();
+  for (const item of items) work(item);
+  return (items.length / (performance.now() - started)) * 1000;
+}
+
+/** One json-rules-engine Engine per scope holding every rule of the profile's rule sets for that scope. */
+function referenceEngines(derivation: Derivation): Map<Scope, Engine> {
+  const engines = new Map<Scope, Engine>();
+  for (const regulation of derivation.profile.ruleSets) {
+    const set = bundledRuleSets().get(regulation)!;
+    set.source.rules.forEach((rule, i) => {
+      const scope = set.rules[i]!.scope;
+      let engine = engines.get(scope);
+      if (!engine) engines.set(scope, (engine = new Engine([], { allowUndefinedFacts: true })));
+      engine.addRule({ ...rule, event: { type: rule.name } });
+    });
+  }
+  return engines;
+}
+
+/** json-rules-engine reads plain objects: the item's facts flattened over its subject's. */
+function plainFactSets(derivation: Derivation): Array<{ scope: Scope; facts: Record<string, unknown> }> {
+  return derivation.factSets.map(({ scope, facts }) => {
+    const flat: Record<string, unknown> = {};
+    for (const name in facts) flat[name] = facts[name];
+    return { scope, facts: flat };
+  });
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(10);
+
+export async function benchEvaluate(): Promise<void> {
+  const makeCase = caseGenerator(20260101);
+  const cases: CaseSnapshotInput[] = Array.from({ length: CASES }, (_, i) => makeCase(i + 1));
+  const calendar = cnMainlandCalendar();
+  const choice = { profile: PROFILE };
+  const joint = cases.filter((c) => c.joint).length;
+  const suspended = cases.filter((c) => c.events.some((e) => e.type === 'suspended')).length;
+  console.log(`\n## Evaluation (cases/s, higher is better; profile ${PROFILE}: all nine rule sets, ${bundledRuleSets().size} rule files)\n`);
+  console.log(`${CASES.toLocaleString('en-US')} generated cases (${joint} joint, ${suspended} with suspensions); json-rules-engine on the first ${REFERENCE_CASES.toLocaleString('en-US')}.\n`);
+
+  const full = syncRate(cases, (snapshot) => evaluate(snapshot, { profile: PROFILE, asOf: AS_OF, trace: false }));
+  const parsed = cases.map((snapshot) => caseSnapshotSchema.parse(snapshot));
+  const parse = syncRate(cases, (snapshot) => caseSnapshotSchema.parse(snapshot));
+  const derive = syncRate(parsed, (snapshot) => deriveCase(snapshot, choice, calendar, AS_OF));
+  const derivations = parsed.map((snapshot) => deriveCase(snapshot, choice, calendar, AS_OF));
+  const rules = syncRate(derivations, (derivation) => buildReport(derivation, AS_OF, false));
+
+  const engines = referenceEngines(derivations[0]!);
+  const referenceInput = derivations.slice(0, REFERENCE_CASES).map(plainFactSets);
+  const reference = await rate(referenceInput, async (sets) => {
+    for (const { scope, facts } of sets) await engines.get(scope)?.run(facts);
+  });
+  const referenceWithDerive = 1 / (1 / reference + 1 / derive + 1 / parse);
+
+  console.log('| stage | cases/s | ratio |');
+  console.log('|---|---:|---:|');
+  console.log(`| evaluate (validate + derive + rules + report, trace off) | ${fmt(full)} | ${(full / referenceWithDerive).toFixed(1)}× json-rules-engine pipeline |`);
+  console.log(`| · schema validation (zod) alone | ${fmt(parse)} | |`);
+  console.log(`| · derived-fact stage alone | ${fmt(derive)} | |`);
+  console.log(`| · compiled rules + report alone | ${fmt(rules)} | ${(rules / reference).toFixed(0)}× json-rules-engine |`);
+  console.log(`| json-rules-engine Engine.run on the same facts (one engine per scope, reused) | ${fmt(reference)} | 1× |`);
+  console.log(`| json-rules-engine pipeline (validate + derive + Engine.run) | ${fmt(referenceWithDerive)} | |`);
+}
