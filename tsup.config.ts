@@ -13,8 +13,8 @@ export default defineConfig([
     loader: { '.json': 'json' },
   },
   {
-    // The command line: ESM only (it uses top-level await), with its shebang kept.
-    entry: { cli: 'src/cli/bin.ts' },
+    // The command line and its audit worker thread: ESM only (top-level await), the shebang kept.
+    entry: { cli: 'src/cli/bin.ts', 'audit-worker': 'src/cli/audit-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -1,14 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate, type Report } from '../engine/evaluate.js';
 import { ValidationError, CalendarCoverageError } from '../errors.js';
 import type { Citation } from '../schema/rule-file.js';
 import type { ProfileInput } from '../schema/profile.js';
+import type { LogLine } from './lines.js';
 
 /** Lines longer than this are reported as errors and skipped: one runaway line must not exhaust memory. */
-export const MAX_LINE_CHARS = 1_000_000;
+export const MAX_LINE_BYTES = 1_000_000;
+
 
 export interface AuditError {
   line: number;
@@ -35,16 +35,24 @@ export interface AuditSummary {
   worstOverdue: Array<{ caseId: string; deadline: string; dueDate: string; overdueWorkingDays: number; department: string }>;
 }
 
-export interface AuditOptions {
+/** What evaluating a batch needs; plain data, so it can be sent to a worker thread. */
+export interface BatchOptions {
   profile: string | ProfileInput;
   asOf: string;
-  /** The bundled mainland calendar unless given (e.g. extended with next year's notice). */
-  calendar?: WorkCalendar;
-  /** Called after each line, for a progress display. */
-  onProgress?: (state: { cases: number; errors: number }) => void;
+  /** Additions to the bundled mainland calendar (next year's notice, closures), in `extend`'s format. */
+  calendarAdditions?: CalendarAdditions;
   maxErrorsListed?: number;
   worstOverdueCount?: number;
 }
+
+export interface AuditOptions extends BatchOptions {
+  /** Worker threads; 1 evaluates in this thread. Default: the machine's available parallelism. */
+  workers?: number;
+  /** Called after each batch, for a progress display. */
+  onProgress?: (state: { cases: number; errors: number }) => void;
+}
+
+export type CalendarAdditions = Parameters<WorkCalendar['extend']>[0];
 
 interface Tally {
   cases: number;
@@ -54,7 +62,7 @@ interface Tally {
 
 /** Accumulates reports one at a time, keeping only counts and a bounded list of the worst cases. */
 export class AuditAccumulator {
-  readonly #options: AuditOptions;
+  readonly #options: BatchOptions;
   #cases = 0;
   #evaluated = 0;
   #errorCount = 0;
@@ -67,8 +75,16 @@ export class AuditAccumulator {
   readonly #months = new Map<string, Map<string, number>>();
   #worst: AuditSummary['worstOverdue'] = [];
 
-  constructor(options: AuditOptions) {
+  constructor(options: BatchOptions) {
     this.#options = options;
+  }
+
+  get cases(): number {
+    return this.#cases;
+  }
+
+  get errorCount(): number {
+    return this.#errorCount;
   }
 
   error(error: AuditError): void {
@@ -112,7 +128,34 @@ export class AuditAccumulator {
         if (this.#worst.length > keep * 4) this.#trimWorst(keep);
       }
     }
-    this.#options.onProgress?.({ cases: this.#cases, errors: this.#errorCount });
+  }
+
+  /** Folds in the summary of a later batch: the same result as adding its lines here, in order. */
+  absorb(part: AuditSummary): void {
+    this.#cases += part.cases;
+    this.#evaluated += part.evaluated;
+    this.#errorCount += part.errorCount;
+    for (const error of part.errors) if (this.#errors.length < (this.#options.maxErrorsListed ?? 1000)) this.#errors.push(error);
+    for (const [severity, count] of Object.entries(part.findingsBySeverity)) this.#severity.set(severity, (this.#severity.get(severity) ?? 0) + count);
+    for (const rule of part.rules) {
+      const known = this.#rules.get(rule.ruleId);
+      if (known) known.count += rule.count;
+      else this.#rules.set(rule.ruleId, { ...rule });
+    }
+    const tallies = (map: Map<string, Tally>, name: string, t: Tally) => {
+      const known = map.get(name) ?? { cases: 0, violations: 0, warnings: 0 };
+      map.set(name, { cases: known.cases + t.cases, violations: known.violations + t.violations, warnings: known.warnings + t.warnings });
+    };
+    for (const d of part.departments) tallies(this.#departments, d.department, d);
+    for (const w of part.windows) tallies(this.#windows, w.window, w);
+    for (const [status, count] of Object.entries(part.deadlineStatus)) this.#status.set(status, (this.#status.get(status) ?? 0) + count);
+    for (const { month, counts } of part.deadlinesByMonth) {
+      const known = this.#months.get(month) ?? new Map<string, number>();
+      for (const [status, count] of Object.entries(counts)) known.set(status, (known.get(status) ?? 0) + count);
+      this.#months.set(month, known);
+    }
+    this.#worst.push(...part.worstOverdue);
+    this.#trimWorst(this.#options.worstOverdueCount ?? 10);
   }
 
   #trimWorst(keep: number): void {
@@ -153,13 +196,29 @@ function describe(error: unknown): { path: string; message: string; caseId?: str
   return { path: '$', message: (error as Error).message };
 }
 
+const calendars = new Map<string, WorkCalendar>();
+
+/** The bundled calendar with the audit's additions, built once per thread. */
+function calendarFor(additions: CalendarAdditions | undefined): WorkCalendar {
+  const key = additions ? JSON.stringify(additions) : '';
+  let calendar = calendars.get(key);
+  if (!calendar) calendars.set(key, (calendar = additions ? cnMainlandCalendar().extend(additions) : cnMainlandCalendar()));
+  return calendar;
+}
+
 /** Evaluates one line of a case log into the accumulator; a bad line becomes an error entry, never an exception. */
-export function auditLine(acc: AuditAccumulator, text: string, line: number, options: AuditOptions): void {
-  if (text.trim() === '') return;
-  if (text.length > MAX_LINE_CHARS) {
-    acc.error({ line, path: '$', message: `line of ${text.length} characters exceeds the limit of ${MAX_LINE_CHARS}; skipped` });
+function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions): void {
+  const { line } = entry;
+  if ('oversizedBytes' in entry) {
+    acc.error({ line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped` });
     return;
   }
+  if ('problem' in entry) {
+    acc.error({ line, path: '$', message: entry.problem });
+    return;
+  }
+  const text = entry.text;
+  if (text.trim() === '') return;
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -169,7 +228,7 @@ export function auditLine(acc: AuditAccumulator, text: string, line: number, opt
   }
   const caseId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
   try {
-    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, ...(options.calendar ? { calendar: options.calendar } : {}) });
+    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, calendar: calendarFor(options.calendarAdditions) });
     const matter = (data as { matter: { department: string; window?: string } }).matter;
     acc.add(report, matter.department, matter.window);
   } catch (error) {
@@ -177,32 +236,10 @@ export function auditLine(acc: AuditAccumulator, text: string, line: number, opt
   }
 }
 
-/**
- * Audits a case log: NDJSON read line by line (memory does not grow with the number of cases), or a JSON
- * array. Malformed lines are listed with their line number and JSON path, and the rest of the log goes on.
- */
-export async function auditStream(input: Readable, options: AuditOptions, format: 'ndjson' | 'json' = 'ndjson'): Promise<AuditSummary> {
+/** The summary of one batch of lines: what a worker thread returns. */
+export function auditBatch(lines: readonly LogLine[], options: BatchOptions): AuditSummary {
   const acc = new AuditAccumulator(options);
-  if (format === 'json') {
-    let text = '';
-    for await (const chunk of input) text += chunk;
-    let cases: unknown;
-    try {
-      cases = JSON.parse(text);
-    } catch (error) {
-      acc.error({ line: 1, path: '$', message: `not valid JSON (${(error as Error).message})` });
-      return acc.summary();
-    }
-    if (!Array.isArray(cases)) acc.error({ line: 1, path: '$', message: 'a JSON array of case snapshots' });
-    else cases.forEach((c, i) => auditLine(acc, JSON.stringify(c), i + 1, options));
-    return acc.summary();
-  }
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) auditLine(acc, text, ++line, options);
+  for (const entry of lines) auditLine(acc, entry, options);
   return acc.summary();
 }
 
-export function auditFile(path: string, options: AuditOptions): Promise<AuditSummary> {
-  return auditStream(createReadStream(path, 'utf8'), options, path.endsWith('.json') ? 'json' : 'ndjson');
-}

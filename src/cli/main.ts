@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { SingleBar } from 'cli-progress';
@@ -16,7 +17,8 @@ import { inquirySnapshotSchema } from '../schema/inquiry.js';
 import { profileSchema, type ProfileInput } from '../schema/profile.js';
 import { reportSchema } from '../schema/report.js';
 import { rosterSnapshotSchema } from '../schema/roster.js';
-import { auditFile, auditStream, type AuditOptions } from './audit.js';
+import type { AuditOptions, CalendarAdditions } from './audit.js';
+import { auditFile, auditStream } from './audit-run.js';
 import { explainReport } from './explain.js';
 import { formatCsv, formatHtml, formatTable } from './format.js';
 import type { Lang } from './labels.js';
@@ -39,16 +41,24 @@ function profileArg(value: string): string | ProfileInput {
   return data as ProfileInput;
 }
 
-/** The bundled calendar, extended with a file in the `extend` format: `{ "years": {…}, "closures": […] }`. */
-function calendarArg(file: string | undefined): WorkCalendar {
-  if (!file) return cnMainlandCalendar();
-  let data: unknown;
+/** Additions to the bundled calendar from a file in the `extend` format: `{ "years": {…}, "closures": […] }`. */
+function calendarArg(file: string | undefined): { calendar: WorkCalendar; additions?: CalendarAdditions } {
+  if (!file) return { calendar: cnMainlandCalendar() };
+  let additions: CalendarAdditions;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    additions = JSON.parse(readFileSync(file, 'utf8')) as CalendarAdditions;
   } catch (error) {
     throw new UsageError(`--calendar ${file}: cannot read a JSON file (${(error as Error).message})`);
   }
-  return cnMainlandCalendar().extend(data as never);
+  // Extending checks the additions here, once, before any work is spread over threads.
+  return { calendar: cnMainlandCalendar().extend(additions), additions };
+}
+
+function workersArg(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers ${JSON.stringify(value)}: expected a whole number from 1 to 256`);
+  return n;
 }
 
 function asOfArg(value: string): string {
@@ -92,8 +102,9 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
   const lang = (): Lang => program.opts().lang as Lang;
-  let calendarInUse: WorkCalendar | undefined;
-  const workCalendar = (): WorkCalendar => (calendarInUse ??= calendarArg(program.opts().calendar as string | undefined));
+  let calendarInUse: ReturnType<typeof calendarArg> | undefined;
+  const calendarChoice = () => (calendarInUse ??= calendarArg(program.opts().calendar as string | undefined));
+  const workCalendar = (): WorkCalendar => calendarChoice().calendar;
 
   program
     .command('check')
@@ -141,8 +152,10 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--fail-on-findings', 'exit 1 when any violation is found')
-    .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean }) => {
-      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), calendar: workCalendar() };
+    .option('--workers <n>', `worker threads (default: this machine's ${availableParallelism()}); 1 runs in one thread`)
+    .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean; workers?: string }) => {
+      const { additions } = calendarChoice();
+      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers), ...(additions ? { calendarAdditions: additions } : {}) };
       // An unknown profile fails before the log is read: one clear line, exit 2.
       loadProfile(options.profile);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
