@@ -62,7 +62,9 @@ export async function auditStream(input: Readable, options: AuditOptions, format
     for await (const batch of batchesOf(lines)) fold(auditBatch(batch, batchOptions));
     return acc.summary();
   }
-  const pool = new Tinypool({ filename: workerFile.href, minThreads: workers, maxThreads: workers });
+  // A worker's heap holds one batch at a time; a small young generation keeps each thread's footprint near its
+  // live data instead of V8's default headroom, so memory stays within bounds as workers are added.
+  const pool = new Tinypool({ filename: workerFile.href, minThreads: workers, maxThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
   try {
     // At most two batches per worker in flight: reading waits for the oldest, so memory stays flat.
     const pending: Array<Promise<AuditSummary>> = [];
