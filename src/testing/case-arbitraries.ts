@@ -14,6 +14,13 @@ export interface PromisedCaseOptions {
   decideWithinLimit?: boolean;
   /** Allow suspensions (always told in writing, so they stop the clock). Default true. */
   suspensions?: boolean;
+  /**
+   * Allow one valid extension (told in writing, copied to the center, approved by the agency head, at most
+   * `maxWorkingDays`, granted before the original due date). Default false.
+   */
+  extensions?: boolean | { maxWorkingDays: number };
+  /** Case classes to draw from: promised (default), supplement (补办件, same flow) or instant (即办件: limit 0). */
+  classes?: ReadonlyArray<'promised' | 'supplement' | 'instant'>;
 }
 
 const at = (date: string, hour: number, minute = 0) => `${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`;
@@ -38,8 +45,15 @@ export function promisedCase(calendar: WorkCalendar, options: PromisedCaseOption
       deliverAfter: fc.integer({ min: 0, max: 10 }),
       hour: fc.integer({ min: 8, max: 16 }),
       serial: fc.integer({ min: 1, max: 9999 }),
+      caseClass: fc.constantFrom(...(options.classes?.length ? options.classes : (['promised'] as const))),
+      extension: options.extensions
+        ? fc.option(fc.record({ share: fc.double({ min: 0, max: 0.99, noNaN: true }), days: fc.integer({ min: 1, max: typeof options.extensions === 'object' ? options.extensions.maxWorkingDays : 10 }) }))
+        : fc.constant(null),
     })
-    .map((g) => {
+    .map((raw) => {
+      // An instant case (即办件) is due the day it is accepted, so a deficiency is told on the spot; extensions
+      // and suspensions do not apply to it.
+      const g = raw.caseClass === 'instant' ? { ...raw, limit: 0, noticeAfter: 0, extension: null, suspension: undefined } : raw;
       const receipt = calendar.addWorkingDays(options.from, g.receiptOffset);
       const events: EventInput[] = [
         { type: 'ticket-issued', at: at(receipt, g.hour, 0) },
@@ -64,14 +78,21 @@ export function promisedCase(calendar: WorkCalendar, options: PromisedCaseOption
           { type: 'resumed', at: at(calendar.addWorkingDays(from, g.suspension.days), 9) },
         );
       }
+      let extraDays = 0;
+      if (g.extension) {
+        // Granted on a working day before the original due date, never at or after it.
+        const grantedOn = calendar.addWorkingDays(acceptDay, Math.floor(g.extension.share * g.limit));
+        events.push({ type: 'extension', at: at(grantedOn, 11), workingDays: g.extension.days, reason: '需要专家评审', writtenNotice: true, copiedToCenter: true, approvedBy: 'agency-head' });
+        extraDays = g.extension.days;
+      }
       if (g.decision) {
-        const decisionDay = calendar.addWorkingDays(acceptDay, Math.floor(g.decision.share * g.limit));
+        const decisionDay = calendar.addWorkingDays(acceptDay, Math.floor(g.decision.share * (g.limit + extraDays)));
         events.push({ type: 'decided', at: at(decisionDay, 16), outcome: 'approved' });
         events.push({ type: 'certificate-delivered', at: at(calendar.addWorkingDays(decisionDay, g.deliverAfter), 10) });
       }
       return {
         id: `GEN-${receipt}-${g.serial}`,
-        matter: { id: 'GEN-001', name: '食品经营许可', department: '市场监督管理局', window: 'A01', class: 'promised', legalLimitWorkingDays: 20, promisedLimitWorkingDays: g.limit },
+        matter: { id: 'GEN-001', name: '食品经营许可', department: '市场监督管理局', window: 'A01', class: g.caseClass, legalLimitWorkingDays: 20, promisedLimitWorkingDays: g.limit },
         channel: 'window',
         events,
       } satisfies CaseSnapshotInput;

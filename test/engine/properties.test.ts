@@ -51,4 +51,19 @@ describe('laws of evaluation', () => {
       expect(moved.deadlines.map((d) => [d.id, d.status, d.elapsedWorkingDays])).toEqual(original.deadlines.map((d) => [d.id, d.status, d.elapsedWorkingDays]));
     }), { numRuns: 300 });
   });
+
+  it('the arbitrary\'s own extensions are valid, and a completion deadline without suspensions moves by exactly their days', () => {
+    const cases = promisedCase(cal, { from: '2025-03-03', to: '2025-11-28', extensions: true, suspensions: false, classes: ['promised', 'supplement', 'instant'] });
+    fc.assert(fc.property(cases, (snapshot) => {
+      const report = evaluate(snapshot, { profile: 'national-baseline', asOf: '2025-12-31T18:00:00+08:00', trace: false });
+      expect(report.findings.map((f) => f.ruleId)).not.toContain('TC-EXTENSION-VALID');
+      const extension = snapshot.events.find((e) => e.type === 'extension');
+      const accepted = snapshot.events.find((e) => e.type === 'accepted')!;
+      const limit = snapshot.matter.promisedLimitWorkingDays!;
+      const completion = report.deadlines.find((d) => d.id === 'completion')!;
+      const unextended = limit === 0 ? accepted.at.slice(0, 10) : cal.addWorkingDays(accepted.at.slice(0, 10), limit);
+      expect(completion.dueDate).toBe(extension ? cal.addWorkingDays(unextended, extension.workingDays) : unextended);
+      if (snapshot.matter.class === 'instant') expect(extension).toBeUndefined();
+    }), { numRuns: 300 });
+  });
 });
