@@ -63,6 +63,17 @@ describe('audit at scale', () => {
     expect(summary.errors[0]!.message).toContain(`exceeds the limit of ${MAX_LINE_BYTES}`);
   });
 
+  it('a JSON array log is read whole and decoded once, so Chinese text split across chunks survives', async () => {
+    const makeCase = caseGenerator(13);
+    const cases = [makeCase(1), makeCase(2)];
+    const bytes = Buffer.from(JSON.stringify(cases));
+    // Cut every 7 bytes: some cuts fall inside the three-byte characters of department names.
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    const summary = await auditStream(Readable.from(chunks), { profile: 'city-12', asOf: AS_OF, workers: 1 }, 'json');
+    expect(summary.errors).toEqual([]);
+    expect(summary.departments.map((d) => d.department).sort()).toEqual([...new Set(cases.map((c) => c.matter.department))].sort());
+  });
+
   it('the report is the same with one thread or several: batches are folded in log order', async () => {
     const makeCase = caseGenerator(12);
     const log = Array.from({ length: 2300 }, (_, i) => (i % 700 === 99 ? '{"broken":' : JSON.stringify(makeCase(i + 1)))).join('\n');

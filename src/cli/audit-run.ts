@@ -23,8 +23,10 @@ async function* batchesOf(lines: AsyncIterable<LogLine>): AsyncGenerator<LogLine
 }
 
 async function* arrayElements(input: Readable): AsyncGenerator<LogLine> {
-  let text = '';
-  for await (const chunk of input) text += chunk;
+  // Decode once at the end: a chunk boundary may fall inside a multi-byte character.
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
+  const text = Buffer.concat(chunks).toString('utf8');
   let cases: unknown;
   try {
     cases = JSON.parse(text);
