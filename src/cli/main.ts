@@ -163,7 +163,8 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         const started = Date.now();
         bar.start(0, 0, { speed: 0, errors: 0 });
         options.onProgress = ({ cases, errors }) => {
-          if (cases % 200 === 0) bar.update(cases, { speed: Math.round(cases / Math.max(0.001, (Date.now() - started) / 1000)), errors });
+          // Called once per batch of lines, so every call updates the bar.
+          bar.update(cases, { speed: Math.round(cases / Math.max(0.001, (Date.now() - started) / 1000)), errors });
         };
       }
       let summary;
