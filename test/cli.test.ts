@@ -29,6 +29,8 @@ describe('command line', () => {
     expect(summary.cases).toBe(1203);
     expect(summary.evaluated).toBe(1200);
     expect(summary.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([[101, '$'], [501, '$.events[0].at'], [901, '$.matter']]);
+    // Each error says what was expected in words, in both languages, without repeating its path.
+    expect(summary.errors[2]).toMatchObject({ message: 'expected an object (the field is missing), got undefined', messageZh: '应为对象（缺少该字段），实际为 undefined' });
     const total = summary.departments.reduce((n: number, d: { cases: number }) => n + d.cases, 0);
     expect(total).toBe(1200);
     expect(summary.rules.every((r: { citation?: unknown; severity: string }) => r.citation || r.severity === 'data-integrity')).toBe(true);

@@ -31,11 +31,11 @@ async function* arrayElements(input: Readable): AsyncGenerator<LogLine> {
   try {
     cases = JSON.parse(text);
   } catch (error) {
-    yield { line: 1, problem: `not valid JSON (${(error as Error).message})` };
+    yield { line: 1, problem: { en: `not valid JSON (${(error as Error).message})`, zh: `不是有效的 JSON（${(error as Error).message}）` } };
     return;
   }
   if (!Array.isArray(cases)) {
-    yield { line: 1, problem: 'expected a JSON array of case snapshots' };
+    yield { line: 1, problem: { en: 'expected a JSON array of case snapshots', zh: '应为案件快照的 JSON 数组' } };
     return;
   }
   for (let i = 0; i < cases.length; i++) yield { line: i + 1, text: JSON.stringify(cases[i]) };

@@ -14,7 +14,10 @@ export interface AuditError {
   line: number;
   caseId?: string;
   path: string;
+  /** What was wrong, without the path (English). */
   message: string;
+  /** The same in Chinese. */
+  messageZh: string;
 }
 
 export interface AuditSummary {
@@ -186,14 +189,18 @@ export class AuditAccumulator {
   }
 }
 
-function describe(error: unknown): { path: string; message: string; caseId?: string } {
+/** An issue's message without its leading path, which the report shows in its own column. */
+const withoutPath = (text: string, path: string) => (text.startsWith(path) ? text.slice(path.length).replace(/^[:：]\s*/, '') : text);
+
+function describe(error: unknown): { path: string; message: string; messageZh: string } {
   if (error instanceof ValidationError) {
     const first = error.issues[0];
-    const more = error.issues.length > 1 ? ` (+${error.issues.length - 1} more)` : '';
-    return { path: first?.path ?? '$', message: `${first?.message.en ?? error.message}${more}` };
+    if (!first) return { path: '$', message: error.message, messageZh: error.messageZh };
+    const more = error.issues.length > 1 ? [` (+${error.issues.length - 1} more)`, `（另有 ${error.issues.length - 1} 处）`] : ['', ''];
+    return { path: first.path, message: withoutPath(first.message.en, first.path) + more[0], messageZh: withoutPath(first.message.zh, first.path) + more[1] };
   }
-  if (error instanceof CalendarCoverageError) return { path: '$', message: error.message.split('\n')[0]! };
-  return { path: '$', message: (error as Error).message };
+  if (error instanceof CalendarCoverageError) return { path: '$', message: error.message.split('\n')[0]!, messageZh: error.messageZh.split('\n')[0]! };
+  return { path: '$', message: (error as Error).message, messageZh: (error as Error).message };
 }
 
 const calendars = new Map<string, WorkCalendar>();
@@ -210,11 +217,11 @@ function calendarFor(additions: CalendarAdditions | undefined): WorkCalendar {
 function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions): void {
   const { line } = entry;
   if ('oversizedBytes' in entry) {
-    acc.error({ line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped` });
+    acc.error({ line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped`, messageZh: `该行 ${entry.oversizedBytes} 字节，超过上限 ${MAX_LINE_BYTES}，已跳过` });
     return;
   }
   if ('problem' in entry) {
-    acc.error({ line, path: '$', message: entry.problem });
+    acc.error({ line, path: '$', message: entry.problem.en, messageZh: entry.problem.zh });
     return;
   }
   const text = entry.text;
@@ -223,7 +230,7 @@ function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions)
   try {
     data = JSON.parse(text);
   } catch (error) {
-    acc.error({ line, path: '$', message: `not valid JSON (${(error as Error).message})` });
+    acc.error({ line, path: '$', message: `not valid JSON (${(error as Error).message})`, messageZh: `不是有效的 JSON（${(error as Error).message}）` });
     return;
   }
   const caseId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;

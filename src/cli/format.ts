@@ -58,7 +58,7 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
   if (s.errors.length) {
     out.push('');
     out.push(`${t('errors')}:`);
-    for (const e of s.errors) out.push(`  ${t('line')} ${e.line}${e.caseId ? ` (${e.caseId})` : ''}: ${e.path}: ${e.message}`);
+    for (const e of s.errors) out.push(`  ${t('line')} ${e.line}${e.caseId ? ` (${e.caseId})` : ''}: ${e.path}: ${lang === 'zh' ? e.messageZh : e.message}`);
     if (s.errorCount > s.errors.length) out.push(`  … ${s.errorCount - s.errors.length} more`);
   }
   return out.join('\n');
@@ -125,7 +125,7 @@ export function formatHtml(s: AuditSummary, lang: Lang): string {
 <h2>${t('department')}</h2><table><tr><th>${t('department')}</th><th>${t('cases')}</th><th>${t('violations')}</th><th>${t('warnings')}</th></tr>${rows(s.departments.map((d) => ({ name: d.department, ...d })))}</table>
 <h2>${t('window')}</h2><table><tr><th>${t('window')}</th><th>${t('cases')}</th><th>${t('violations')}</th><th>${t('warnings')}</th></tr>${rows(s.windows.map((d) => ({ name: d.window, ...d })))}</table>
 ${s.worstOverdue.length ? `<h2>${t('worst')}</h2><table><tr><th>case</th><th>deadline</th><th>due</th><th>${t('overdue')}</th><th>${t('department')}</th></tr>${s.worstOverdue.map((w) => `<tr><td>${escape(w.caseId)}</td><td>${escape(w.deadline)}</td><td>${w.dueDate}</td><td>${w.overdueWorkingDays}</td><td>${escape(w.department)}</td></tr>`).join('')}</table>` : ''}
-${s.errors.length ? `<h2>${t('errors')}</h2><ul>${s.errors.map((e) => `<li>${t('line')} ${e.line}${e.caseId ? ` (${escape(e.caseId)})` : ''}: <code>${escape(e.path)}</code> ${escape(e.message)}</li>`).join('')}</ul>` : ''}
+${s.errors.length ? `<h2>${t('errors')}</h2><ul>${s.errors.map((e) => `<li>${t('line')} ${e.line}${e.caseId ? ` (${escape(e.caseId)})` : ''}: <code>${escape(e.path)}</code> ${escape(lang === 'zh' ? e.messageZh : e.message)}</li>`).join('')}</ul>` : ''}
 </body></html>
 `;
 }

@@ -17,12 +17,35 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+const TYPE_NAMES: Record<string, [string, string]> = {
+  string: ['a string', '字符串'],
+  number: ['a number', '数字'],
+  int: ['an integer', '整数'],
+  boolean: ['true or false', 'true 或 false'],
+  object: ['an object', '对象'],
+  array: ['a list', '列表'],
+};
+
+/** What a zod issue expected, in words for people (zod's own message says "Invalid input: …"). */
+function expectation(problem: z.core.$ZodIssue): [string, string] {
+  if (problem.code === 'invalid_type') {
+    const [en, zh] = TYPE_NAMES[problem.expected] ?? [problem.expected, problem.expected];
+    return problem.input === undefined ? [`${en} (the field is missing)`, `${zh}（缺少该字段）`] : [en, zh];
+  }
+  if (problem.code === 'invalid_value') {
+    const values = problem.values.map((v) => JSON.stringify(v)).join(', ');
+    return problem.values.length === 1 ? [values, values] : [`one of ${values}`, `以下之一：${values}`];
+  }
+  return [problem.message, problem.message];
+}
+
 export function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
   return error.issues.map((problem) => {
     const path = problem.code === 'unrecognized_keys' ? [...problem.path, problem.keys[0] ?? ''] : problem.path;
     const found = valueAt(input, path);
     if (problem.code === 'unrecognized_keys') return issue(jsonPath(path), found, 'no such field here (check its spelling and indentation)', '此处没有该字段（请检查拼写和缩进）');
-    return issue(jsonPath(path), found, problem.message);
+    const [expected, expectedZh] = expectation(problem);
+    return issue(jsonPath(path), found, expected, expectedZh);
   });
 }
 
