@@ -9,7 +9,6 @@ import type { LogLine } from './lines.js';
 /** Lines longer than this are reported as errors and skipped: one runaway line must not exhaust memory. */
 export const MAX_LINE_BYTES = 1_000_000;
 
-
 export interface AuditError {
   line: number;
   caseId?: string;
@@ -214,7 +213,7 @@ function calendarFor(additions: CalendarAdditions | undefined): WorkCalendar {
 }
 
 /** Evaluates one line of a case log into the accumulator; a bad line becomes an error entry, never an exception. */
-function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions): void {
+function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions, calendar: WorkCalendar): void {
   const { line } = entry;
   if ('oversizedBytes' in entry) {
     acc.error({ line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped`, messageZh: `该行 ${entry.oversizedBytes} 字节，超过上限 ${MAX_LINE_BYTES}，已跳过` });
@@ -235,7 +234,7 @@ function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions)
   }
   const caseId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
   try {
-    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, calendar: calendarFor(options.calendarAdditions) });
+    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, calendar });
     const matter = (data as { matter: { department: string; window?: string } }).matter;
     acc.add(report, matter.department, matter.window);
   } catch (error) {
@@ -246,7 +245,8 @@ function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions)
 /** The summary of one batch of lines: what a worker thread returns. */
 export function auditBatch(lines: readonly LogLine[], options: BatchOptions): AuditSummary {
   const acc = new AuditAccumulator(options);
-  for (const entry of lines) auditLine(acc, entry, options);
+  const calendar = calendarFor(options.calendarAdditions);
+  for (const entry of lines) auditLine(acc, entry, options, calendar);
   return acc.summary();
 }
 
