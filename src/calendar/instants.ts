@@ -35,39 +35,35 @@ const twoDigits = (text: string, at: number) => digit(text, at) * 10 + digit(tex
 function parseCommonInstant(text: string): number | undefined {
   if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[22] !== ':') return undefined;
   const sign = text[19] === '+' ? 1 : text[19] === '-' ? -1 : 0;
+  if (sign === 0) return undefined;
+  // A non-digit reads as NaN, which fails every check in instantFromParts.
   const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
-  const hour = twoDigits(text, 11);
-  const minute = twoDigits(text, 14);
-  const second = twoDigits(text, 17);
-  const offsetHours = twoDigits(text, 20);
-  const offsetMins = twoDigits(text, 23);
-  // NaN (a non-digit) fails every comparison below, so it falls through to the general parser's verdict.
-  if (!(sign !== 0 && year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMins <= 59)) return undefined;
-  return dayNumberFromParts(year, month, day) * DAY_MS + ((hour * 60 + minute - sign * (offsetHours * 60 + offsetMins)) * 60 + second) * 1000;
+  return instantFromParts(year, twoDigits(text, 5), twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14), twoDigits(text, 17), 0, sign, twoDigits(text, 20), twoDigits(text, 23));
 }
 
 function parseAnyInstant(text: string): number | undefined {
   const m = INSTANT_PARTS.exec(text);
   if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
   const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  const sign = m[8] === '-' ? -1 : 1;
+  const offsetHours = m[8] === undefined ? 0 : Number(m[9]);
+  const offsetMins = m[8] === undefined ? 0 : Number(m[10]);
+  return instantFromParts(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), second, millis, sign, offsetHours, offsetMins);
+}
+
+/** The instant of local date-time parts at an offset, or undefined when a part names nothing that exists. */
+function instantFromParts(
+  year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number,
+  sign: number, offsetHours: number, offsetMins: number,
+): number | undefined {
   // 24:00 is the end of the day (截止时间为二十四时): the next day's midnight, as ISO 8601 and luxon read it.
   const endOfDay = hour === 24 && minute === 0 && second === 0 && millis === 0;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || (hour > 23 && !endOfDay) || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = 0;
-  if (m[8] !== undefined) {
-    const offsetHours = Number(m[9]);
-    const offsetMins = Number(m[10]);
-    if (offsetHours > 23 || offsetMins > 59) return undefined;
-    offsetMinutes = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
-  }
+  const valid =
+    year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
+    (hour <= 23 || endOfDay) && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMins <= 59;
+  if (!valid) return undefined;
+  const offsetMinutes = sign * (offsetHours * 60 + offsetMins);
   return dayNumberFromParts(year, month, day) * DAY_MS + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
 }
 
@@ -117,8 +113,7 @@ export function formatInstant(ms: number, zone: string): string {
 
 /** An instant as local `YYYY-MM-DD HH:mm`, for evidence people read. */
 export function formatLocal(ms: number, zone: string): string {
-  if (isFixedShanghai(zone, ms)) return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-  return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm');
+  return formatInstant(ms, zone).slice(0, 16).replace('T', ' ');
 }
 
 /** The last instant (inclusive) of a local day: 23:59:59.999 there. */
@@ -130,7 +125,6 @@ export function endOfLocalDayMs(day: DayNumber, zone: string): number {
 export function yearsBetween(from: string, to: string): number {
   return Math.round(((Date.parse(to) - Date.parse(from)) / (365.2425 * DAY_MS)) * 100) / 100;
 }
-
 
 export function isInstantString(text: string): boolean {
   return parseInstantMs(text) !== undefined;
