@@ -79,17 +79,19 @@ export class WorkingHours {
     return wholeDays * this.minutesPerDay + partial;
   }
 
+  /** The instant of a minute of the day on a working day; null on a day that is not one. */
+  #msOn(day: DayNumber, minutes: number): number | null {
+    return this.#calendar.isWorkingDayNumber(day) ? localMs(day, minutes, this.#calendar.timeZone) : null;
+  }
+
   #timeOn(date: string, minutes: number, where: string): string | null {
-    const day = this.#calendar.dayOf(date, where, 'date');
-    if (!this.#calendar.isWorkingDayNumber(day)) return null;
-    const zone = this.#calendar.timeZone;
-    return formatInstant(localMs(day, minutes, zone), zone);
+    const ms = this.#msOn(this.#calendar.dayOf(date, where, 'date'), minutes);
+    return ms === null ? null : formatInstant(ms, this.#calendar.timeZone);
   }
 
   /** @internal The instant a working day ends, or null on a day that is not a working day. */
   closeOfBusinessMs(day: DayNumber): number | null {
-    if (!this.#calendar.isWorkingDayNumber(day)) return null;
-    return localMs(day, this.#spans[this.#spans.length - 1]![1], this.#calendar.timeZone);
+    return this.#msOn(day, this.#spans[this.#spans.length - 1]![1]);
   }
 
   /** When the working day ends (the end of its last interval), or null on a day that is not a working day. */

@@ -62,6 +62,22 @@ interface Tally {
   warnings: number;
 }
 
+function increment(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+function addTally(map: Map<string, Tally>, name: string, by: Tally): void {
+  const t = map.get(name) ?? { cases: 0, violations: 0, warnings: 0 };
+  map.set(name, { cases: t.cases + by.cases, violations: t.violations + by.violations, warnings: t.warnings + by.warnings });
+}
+
+/** A month's deadline counts by status. */
+function monthCounts(months: Map<string, Map<string, number>>, month: string): Map<string, number> {
+  let counts = months.get(month);
+  if (!counts) months.set(month, (counts = new Map()));
+  return counts;
+}
+
 /** Accumulates reports one at a time, keeping only counts and a bounded list of the worst cases. */
 export class AuditAccumulator {
   readonly #options: BatchOptions;
@@ -101,7 +117,7 @@ export class AuditAccumulator {
     let violations = 0;
     let warnings = 0;
     for (const finding of report.findings) {
-      this.#severity.set(finding.severity, (this.#severity.get(finding.severity) ?? 0) + 1);
+      increment(this.#severity, finding.severity);
       const key = finding.ruleId;
       const rule = this.#rules.get(key);
       if (rule) rule.count++;
@@ -109,21 +125,12 @@ export class AuditAccumulator {
       if (finding.severity === 'violation') violations++;
       if (finding.severity === 'warning') warnings++;
     }
-    const tally = (map: Map<string, Tally>, name: string) => {
-      const t = map.get(name) ?? { cases: 0, violations: 0, warnings: 0 };
-      t.cases++;
-      t.violations += violations;
-      t.warnings += warnings;
-      map.set(name, t);
-    };
-    tally(this.#departments, department);
-    tally(this.#windows, window ?? '—');
+    const caseTally = { cases: 1, violations, warnings };
+    addTally(this.#departments, department, caseTally);
+    addTally(this.#windows, window ?? '—', caseTally);
     for (const deadline of report.deadlines) {
-      this.#status.set(deadline.status, (this.#status.get(deadline.status) ?? 0) + 1);
-      const month = deadline.dueDate.slice(0, 7);
-      const counts = this.#months.get(month) ?? new Map<string, number>();
-      counts.set(deadline.status, (counts.get(deadline.status) ?? 0) + 1);
-      this.#months.set(month, counts);
+      increment(this.#status, deadline.status);
+      increment(monthCounts(this.#months, deadline.dueDate.slice(0, 7)), deadline.status);
       if (deadline.status === 'overdue') {
         this.#worst.push({ caseId: report.subject.id, deadline: deadline.id, dueDate: deadline.dueDate, overdueWorkingDays: deadline.elapsedWorkingDays - deadline.limitWorkingDays, department });
         const keep = this.#options.worstOverdueCount ?? 10;
@@ -138,23 +145,18 @@ export class AuditAccumulator {
     this.#evaluated += part.evaluated;
     this.#errorCount += part.errorCount;
     for (const error of part.errors) if (this.#errors.length < (this.#options.maxErrorsListed ?? 1000)) this.#errors.push(error);
-    for (const [severity, count] of Object.entries(part.findingsBySeverity)) this.#severity.set(severity, (this.#severity.get(severity) ?? 0) + count);
+    for (const [severity, count] of Object.entries(part.findingsBySeverity)) increment(this.#severity, severity, count);
     for (const rule of part.rules) {
       const known = this.#rules.get(rule.ruleId);
       if (known) known.count += rule.count;
       else this.#rules.set(rule.ruleId, { ...rule });
     }
-    const tallies = (map: Map<string, Tally>, name: string, t: Tally) => {
-      const known = map.get(name) ?? { cases: 0, violations: 0, warnings: 0 };
-      map.set(name, { cases: known.cases + t.cases, violations: known.violations + t.violations, warnings: known.warnings + t.warnings });
-    };
-    for (const d of part.departments) tallies(this.#departments, d.department, d);
-    for (const w of part.windows) tallies(this.#windows, w.window, w);
-    for (const [status, count] of Object.entries(part.deadlineStatus)) this.#status.set(status, (this.#status.get(status) ?? 0) + count);
+    for (const d of part.departments) addTally(this.#departments, d.department, d);
+    for (const w of part.windows) addTally(this.#windows, w.window, w);
+    for (const [status, count] of Object.entries(part.deadlineStatus)) increment(this.#status, status, count);
     for (const { month, counts } of part.deadlinesByMonth) {
-      const known = this.#months.get(month) ?? new Map<string, number>();
-      for (const [status, count] of Object.entries(counts)) known.set(status, (known.get(status) ?? 0) + count);
-      this.#months.set(month, known);
+      const known = monthCounts(this.#months, month);
+      for (const [status, count] of Object.entries(counts)) increment(known, status, count);
     }
     this.#worst.push(...part.worstOverdue);
     this.#trimWorst(this.#options.worstOverdueCount ?? 10);

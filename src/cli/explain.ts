@@ -4,9 +4,7 @@ import type { Report, RuleTrace } from '../engine/run-rules.js';
 import type { TraceNode } from '../engine/compile.js';
 import type { RuleInfo } from '../engine/list-rules.js';
 import { FACT_DESCRIPTIONS } from '../regulations/index.js';
-import { label, OPERATOR_SYMBOLS, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
-
-const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+import { label, OPERATOR_SYMBOLS, say, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
 
 function describeFact(fact: string, lang: Lang): string {
   const description = FACT_DESCRIPTIONS[fact]?.[lang];

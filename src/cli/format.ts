@@ -1,7 +1,6 @@
 import type { AuditSummary } from './audit.js';
 import { label, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
 
-
 const T = {
   title: { zh: '审计汇总', en: 'Audit summary' },
   cases: { zh: '案件', en: 'cases' },

@@ -34,4 +34,7 @@ export const OPERATOR_SYMBOLS: Record<OperatorName, string> = {
   doesNotContain: '∌',
 };
 
+/** The text for the language in use. */
+export const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
 export const label = (labels: Record<string, Bilingual>, key: string, lang: Lang): string => labels[key]?.[lang] ?? key;

@@ -21,14 +21,12 @@ import type { AuditOptions, CalendarAdditions } from './audit.js';
 import { auditFile, auditStream } from './audit-run.js';
 import { explainReport } from './explain.js';
 import { formatCsv, formatHtml, formatTable } from './format.js';
-import type { Lang } from './labels.js';
+import { say, type Lang } from './labels.js';
 
 /** Exit codes: 0 done, 1 a check found failures, 2 bad usage or bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
 class UsageError extends Error {}
-
-const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
 function profileArg(value: string): string | ProfileInput {
   if (!value.endsWith('.json')) return value;
