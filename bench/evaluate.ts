@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { caseGenerator } from '../scripts/case-generator.js';
 import { cnMainlandCalendar, evaluate, type CaseSnapshotInput } from '../src/index.js';
-import { bundledRuleSets } from '../src/engine/bundled-rules.js';
+import { rulesUnder } from '../src/engine/applicability.js';
+import { loadProfile } from '../src/engine/profiles.js';
 import { deriveCase } from '../src/engine/derive.js';
 import { buildReport, type Derivation } from '../src/engine/run-rules.js';
 import { caseSnapshotSchema } from '../src/schema/case.js';
 import type { Scope } from '../src/schema/scopes.js';
 
-const PROFILE = 'city-12'; // all nine rule sets
+const PROFILE = 'city-12'; // the profile with the most documents in force
 const AS_OF = '2025-10-31T18:00:00+08:00';
 const CASES = Number(process.env.BENCH_CASES ?? 20_000);
 const REFERENCE_CASES = Math.min(CASES, Number(process.env.BENCH_REFERENCE_CASES ?? 1_000));
@@ -36,17 +37,13 @@ function syncRate<T>(items: readonly T[], work: (item: T) => unknown): number {
   return (items.length / (performance.now() - started)) * 1000;
 }
 
-/** One json-rules-engine Engine per scope holding every rule of the profile's rule sets for that scope. */
+/** One json-rules-engine Engine per scope holding every rule that runs under the profile for that scope. */
 function referenceEngines(derivation: Derivation): Map<Scope, Engine> {
   const engines = new Map<Scope, Engine>();
-  for (const regulation of derivation.profile.ruleSets) {
-    const set = bundledRuleSets().get(regulation)!;
-    set.source.rules.forEach((rule, i) => {
-      const scope = set.rules[i]!.scope;
-      let engine = engines.get(scope);
-      if (!engine) engines.set(scope, (engine = new Engine([], { allowUndefinedFacts: true })));
-      engine.addRule({ ...rule, event: { type: rule.name } });
-    });
+  for (const { rule } of rulesUnder(derivation.profile, derivation.matterKind)) {
+    let engine = engines.get(rule.scope);
+    if (!engine) engines.set(rule.scope, (engine = new Engine([], { allowUndefinedFacts: true })));
+    engine.addRule({ name: rule.name, conditions: rule.conditions as never, event: { type: rule.name } });
   }
   return engines;
 }
@@ -69,7 +66,7 @@ export async function benchEvaluate(): Promise<void> {
   const choice = { profile: PROFILE };
   const joint = cases.filter((c) => c.joint).length;
   const suspended = cases.filter((c) => c.events.some((e) => e.type === 'suspended')).length;
-  console.log(`\n## Evaluation (cases/s, higher is better; profile ${PROFILE}: all nine rule sets, ${bundledRuleSets().size} rule files)\n`);
+  console.log(`\n## Evaluation (cases/s, higher is better; profile ${PROFILE}: ${rulesUnder(loadProfile(PROFILE), 'license').length} rules run on a license case)\n`);
   console.log(`${CASES.toLocaleString('en-US')} generated cases (${joint} joint, ${suspended} with suspensions); json-rules-engine on the first ${REFERENCE_CASES.toLocaleString('en-US')}.\n`);
 
   const full = syncRate(cases, (snapshot) => evaluate(snapshot, { profile: PROFILE, asOf: AS_OF, trace: false }));

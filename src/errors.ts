@@ -12,19 +12,107 @@ export interface ValidationIssue {
   message: Bilingual;
 }
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+/** How much of a value an error shows: characters of the whole rendering, and levels of nesting. */
+export const SHOWN_VALUE_LIMITS = { length: 80, depth: 4 } as const;
+
+/** A text cut to at most `length` characters (ending in `...` when cut), e.g. an exception's message echoed in another. */
+export function clip(text: string, length: number = SHOWN_VALUE_LIMITS.length): string {
+  return text.length > length ? `${text.slice(0, Math.max(0, length - 3))}...` : text;
+}
+
+/** Raised inside `showValue` once the rendering has reached its length; never escapes it. */
+const FULL = Symbol('full');
+
+/**
+ * A value as an error shows it: JSON for JSON data (`"yes"`, `5`, `{"a":1}`), `undefined`, `NaN`, `Infinity`,
+ * and a short tag for anything else (`[function]`, `Map(2)`, `12n`). The one printer for input values in
+ * messages: it stops at `length` characters (ending in `...`) and at `depth` levels (`[…]`, `{…}`), reads no
+ * more of a huge string or array than it shows, calls no `toString` or `toJSON` of the input, and never throws,
+ * whatever the value (deep nesting, a Proxy, throwing getters, cycles).
+ */
+export function showValue(value: unknown, limits: { length?: number; depth?: number } = {}): string {
+  const maxLength = Math.max(4, limits.length ?? SHOWN_VALUE_LIMITS.length);
+  const maxDepth = Math.max(0, limits.depth ?? SHOWN_VALUE_LIMITS.depth);
+  let out = '';
+  const put = (text: string) => {
+    out += text;
+    if (out.length > maxLength) throw FULL;
+  };
+  const seen = new Set<object>();
+  const scalar = (v: unknown, top: boolean): string | undefined => {
+    switch (typeof v) {
+      case 'string':
+        // Only what can be shown is quoted: a 100 MB string costs no more than an 80-character one.
+        return JSON.stringify(v.length > maxLength ? v.slice(0, maxLength) : v).slice(0, v.length > maxLength ? -1 : undefined);
+      case 'number':
+        return Number.isFinite(v) ? JSON.stringify(v) : top ? `${v}` : 'null';
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'bigint':
+        return `${v}n`;
+      case 'undefined':
+        return top ? 'undefined' : undefined;
+      case 'symbol':
+        return top ? '[symbol]' : undefined;
+      case 'function':
+        return top ? '[function]' : undefined;
+      default:
+        return v === null ? 'null' : undefined;
+    }
+  };
+  const walk = (v: unknown, depth: number, top: boolean): void => {
+    if (typeof v !== 'object' || v === null) {
+      put(scalar(v, top) ?? 'null');
+      return;
+    }
+    if (v instanceof Date) {
+      put(Number.isNaN(v.getTime()) ? 'null' : JSON.stringify(v.toISOString()));
+      return;
+    }
+    if (v instanceof Map || v instanceof Set) {
+      put(`${v instanceof Map ? 'Map' : 'Set'}(${v.size})`);
+      return;
+    }
+    const isArray = Array.isArray(v);
+    if (depth >= maxDepth || seen.has(v)) {
+      put(isArray ? '[…]' : '{…}');
+      return;
+    }
+    seen.add(v);
+    if (isArray) {
+      put('[');
+      for (let i = 0; i < v.length; i++) {
+        if (i) put(',');
+        walk(v[i], depth + 1, false);
+      }
+      put(']');
+    } else {
+      put('{');
+      let first = true;
+      for (const key of Object.keys(v)) {
+        const item = (v as Record<string, unknown>)[key];
+        if (typeof item !== 'object' && scalar(item, false) === undefined) continue;
+        if (!first) put(',');
+        first = false;
+        put(`${scalar(key, false)}:`);
+        walk(item, depth + 1, false);
+      }
+      put('}');
+    }
+    seen.delete(v);
+  };
   try {
-    const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  } catch {
-    return String(value);
+    walk(value, 0, true);
+    return out;
+  } catch (error) {
+    if (error === FULL) return `${out.slice(0, maxLength - 3)}...`;
+    // A Proxy or a getter that throws: say what kind of value it was, nothing more.
+    return Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : `[${typeof value}]`;
   }
 }
 
 export function issue(path: string, value: unknown, expected: string, zhExpected: string = expected): ValidationIssue {
-  const shown = describeValue(value);
+  const shown = showValue(value);
   return {
     path,
     value,
@@ -36,22 +124,35 @@ export function issue(path: string, value: unknown, expected: string, zhExpected
   };
 }
 
-/** Thrown when an input does not have the expected shape. Lists every problem found, not just the first. */
+/** Issues a `ValidationError` lists at most; the rest are counted in `issueCount`. */
+export const MAX_LISTED_ISSUES = 100;
+
+/**
+ * Thrown when an input does not have the expected shape. Lists every problem found, not just the first, up to
+ * `MAX_LISTED_ISSUES`; `issueCount` says how many there were in all.
+ */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError';
   readonly issues: readonly ValidationIssue[];
   readonly where: string;
+  /** How many problems were found; more than `issues.length` when the list was cut short. */
+  readonly issueCount: number;
 
-  constructor(where: string, issues: readonly ValidationIssue[]) {
-    const lines = issues.map((i) => `  - ${i.message.en}`).join('\n');
-    super(`${where}: invalid input (${issues.length} problem${issues.length === 1 ? '' : 's'})\n${lines}`);
+  constructor(where: string, issues: readonly ValidationIssue[], issueCount: number = issues.length) {
+    const listed = issues.slice(0, MAX_LISTED_ISSUES);
+    const count = Math.max(issueCount, listed.length);
+    const lines = listed.map((i) => `  - ${i.message.en}`).join('\n');
+    const cut = count > listed.length ? `; the first ${listed.length} listed` : '';
+    super(`${where}: invalid input (${count} problem${count === 1 ? '' : 's'}${cut})\n${lines}`);
     this.where = where;
-    this.issues = issues;
+    this.issues = listed;
+    this.issueCount = count;
   }
 
   /** The same report in Chinese. */
   get messageZh(): string {
-    return `${this.where}：输入无效（${this.issues.length} 处）\n${this.issues.map((i) => `  - ${i.message.zh}`).join('\n')}`;
+    const cut = this.issueCount > this.issues.length ? `，列出前 ${this.issues.length} 处` : '';
+    return `${this.where}：输入无效（${this.issueCount} 处${cut}）\n${this.issues.map((i) => `  - ${i.message.zh}`).join('\n')}`;
   }
 }
 

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { listRules } from '../src/index.js';
-import { bundledRuleSets } from '../src/engine/bundled-rules.js';
+import { rulesUnder } from '../src/engine/applicability.js';
 import { deriveFixture, parseFixture, reportOf, runFixture, type Fixture } from '../src/fixtures/fixture.js';
 import { reportSchema } from '../src/schema/report.js';
 
@@ -50,7 +50,7 @@ describe('fixtures', () => {
 
   it('json-rules-engine, the reference evaluator, reaches the same verdict on every rule of every fixture', async () => {
     for (const [file, fixture] of fixtures) {
-      const { factSets, profile } = deriveFixture(fixture);
+      const { factSets, profile, matterKind } = deriveFixture(fixture);
       for (const { scope, facts, item } of factSets) {
         // json-rules-engine reads plain facts: flatten the item's facts over its subject's.
         const flat: Record<string, unknown> = {};
@@ -58,13 +58,10 @@ describe('fixtures', () => {
         const engine = new Engine([], { allowUndefinedFacts: false });
         for (const name of Object.keys(flat)) engine.addFact(name, flat[name] as never);
         const ours: string[] = [];
-        for (const regulation of profile.ruleSets) {
-          const set = bundledRuleSets().get(regulation)!;
-          set.source.rules.forEach((rule, i) => {
-            if (set.rules[i]!.scope !== scope) return;
-            engine.addRule({ ...rule, event: { type: rule.name } });
-            if (set.rules[i]!.condition.test(facts)) ours.push(rule.name);
-          });
+        for (const { rule } of rulesUnder(profile, matterKind)) {
+          if (rule.scope !== scope) continue;
+          engine.addRule({ name: rule.name, conditions: rule.conditions as never, event: { type: rule.name } });
+          if (rule.condition.test(facts)) ours.push(rule.name);
         }
         const { events } = await engine.run();
         expect(events.map((e) => e.type).sort(), `${file} ${scope} ${item?.key ?? ''}`).toEqual(ours.sort());

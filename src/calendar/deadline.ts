@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import { formatDayNumber, type DayNumber } from './dates.js';
-import { endOfLocalDayMs, formatInstant, toInstantMs } from './instants.js';
-import type { WorkCalendar } from './work-calendar.js';
+import { endOfLocalDayMs, formatInstant, parseInstantMs, toInstantMs } from './instants.js';
+import { requireCalendar, type WorkCalendar } from './work-calendar.js';
 import { WorkingHours, workingHoursSchema } from './working-hours.js';
 
 /**
@@ -16,6 +16,13 @@ import { WorkingHours, workingHoursSchema } from './working-hours.js';
 export const countingConventionSchema = z.strictObject({
   startDay: z.enum(['next-day', 'same-day']).default('next-day'),
   dueAt: z.enum(['end-of-day', 'close-of-business']).default('end-of-day'),
+  /**
+   * Which days a suspension excludes. 'start-day-counts' (default): the day it begins counts as used and the day it
+   * ends is excluded, so each day is counted once — the working days in (from, to]. 'whole-days': every working day on
+   * which no working time was left to the clock is excluded — the day it begins when it begins before opening time,
+   * and the day it ends only when it ends after close of business (needs working hours).
+   */
+  suspension: z.enum(['start-day-counts', 'whole-days']).default('start-day-counts'),
 });
 
 export type CountingConvention = z.output<typeof countingConventionSchema>;
@@ -37,8 +44,8 @@ export const deadlineInputSchema = z.strictObject({
   extensionWorkingDays: z.int().nonnegative().default(0),
   /** The moment to measure elapsed and remaining working days at. */
   asOf: when.optional(),
-  convention: countingConventionSchema.default({ startDay: 'next-day', dueAt: 'end-of-day' }),
-  /** Needed when convention.dueAt is 'close-of-business'. */
+  convention: countingConventionSchema.default({ startDay: 'next-day', dueAt: 'end-of-day', suspension: 'start-day-counts' }),
+  /** Needed when convention.dueAt is 'close-of-business' or convention.suspension is 'whole-days'. */
   workingHours: workingHoursSchema.optional(),
 });
 
@@ -67,22 +74,22 @@ export interface Deadline {
 
 /** Computes a deadline in working days; see DeadlineInput and CountingConvention for the rules. */
 export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): Deadline {
+  requireCalendar(calendar, 'computeDeadline');
   const spec = parseWith(deadlineInputSchema, input, 'computeDeadline');
   const where = 'computeDeadline';
   const asOfDay = spec.asOf === undefined ? undefined : calendar.dayOf(spec.asOf, where, 'asOf');
-  const exclusions = spec.exclusions.map((exclusion, index) => {
-    const from = calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`);
-    if (exclusion.to === undefined) {
-      if (asOfDay === undefined) throw new ValidationError(where, [issue(`exclusions[${index}].to`, undefined, 'an end, or asOf for an exclusion still open')]);
-      return { from, to: undefined };
-    }
-    const to = calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`);
-    if (to < from) throw new ValidationError(where, [issue(`exclusions[${index}].to`, exclusion.to, `a time not before exclusions[${index}].from`)]);
-    return { from, to };
-  });
-  if (spec.convention.dueAt === 'close-of-business' && !spec.workingHours) {
-    throw new ValidationError(where, [issue('workingHours', undefined, "working hours, because convention.dueAt is 'close-of-business'")]);
+  const needsHours = spec.convention.dueAt === 'close-of-business' ? 'dueAt' : spec.convention.suspension === 'whole-days' ? 'suspension' : undefined;
+  if (needsHours && !spec.workingHours) {
+    throw new ValidationError(where, [issue('workingHours', undefined, `working hours, because convention.${needsHours} is '${spec.convention[needsHours]}'`)]);
   }
+  const hours = spec.workingHours ? new WorkingHours(calendar, spec.workingHours) : undefined;
+  for (const [index, exclusion] of spec.exclusions.entries()) {
+    if (exclusion.to === undefined && asOfDay === undefined) throw new ValidationError(where, [issue(`exclusions[${index}].to`, undefined, 'an end, or asOf for an exclusion still open')]);
+    if (exclusion.to !== undefined && calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`) < calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`)) {
+      throw new ValidationError(where, [issue(`exclusions[${index}].to`, exclusion.to, `a time not before exclusions[${index}].from`)]);
+    }
+  }
+  const exclusions = suspensionDays(calendar, spec.exclusions, spec.convention, hours, where);
   return deadlineOnDays(calendar, {
     startDay: calendar.dayOf(spec.start, where, 'start'),
     workingDays: spec.workingDays,
@@ -90,7 +97,38 @@ export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): D
     exclusions,
     asOfDay,
     convention: spec.convention,
-    hours: spec.workingHours ? new WorkingHours(calendar, spec.workingHours) : undefined,
+    hours,
+  });
+}
+
+/**
+ * Suspensions as the day ranges (from, to] whose working days they exclude, under the convention. With 'whole-days', a
+ * suspension that begins before opening time also excludes its first day, and one that ends before close of business
+ * gives its last day back to the clock.
+ */
+export function suspensionDays(
+  calendar: WorkCalendar,
+  exclusions: ReadonlyArray<{ from: string; to?: string | undefined }>,
+  convention: CountingConvention,
+  hours: WorkingHours | undefined,
+  where: string,
+): Array<{ from: DayNumber; to: DayNumber | undefined }> {
+  return exclusions.map((exclusion, index) => {
+    let from = calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`);
+    let to = exclusion.to === undefined ? undefined : calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`);
+    if (convention.suspension === 'whole-days' && hours) {
+      // A bare date stands for the whole day: a start before opening, an end after close.
+      const startMs = parseInstantMs(exclusion.from);
+      const opening = hours.openingMs(from);
+      if (opening !== null && (startMs === undefined || startMs <= opening)) from -= 1;
+      if (to !== undefined && exclusion.to !== undefined) {
+        const endMs = parseInstantMs(exclusion.to);
+        const close = hours.closeOfBusinessMs(to);
+        if (close !== null && endMs !== undefined && endMs < close) to -= 1;
+        to = Math.max(to, from);
+      }
+    }
+    return { from, to };
   });
 }
 
@@ -182,6 +220,16 @@ export const warningThresholdsSchema = z.strictObject({
 
 export type WarningThresholds = z.input<typeof warningThresholdsSchema>;
 
+/** What deadlineStatus reads of a Deadline (as computeDeadline returns it). */
+const deadlineShape = z.looseObject({
+  dueMillis: z.number().finite(),
+  limitWorkingDays: z.number().finite(),
+  extensionWorkingDays: z.number().finite(),
+  elapsedWorkingDays: z.number().finite().optional(),
+  remainingWorkingDays: z.number().finite().optional(),
+});
+const statusAtShape = z.strictObject({ asOf: z.string(), completedAt: z.string().optional() });
+
 /**
  * The e-supervision colour of a deadline at asOf (city-12 网上办理 第五条(五) "及时预警"):
  * met / missed once completed, else overdue (red) after the due instant, due-soon (yellow) near it, on-track.
@@ -191,6 +239,8 @@ export function deadlineStatus(
   at: { asOf: string; completedAt?: string },
   thresholds: WarningThresholds = {},
 ): DeadlineStatus {
+  parseWith(deadlineShape, deadline, 'deadlineStatus(deadline)');
+  parseWith(statusAtShape, at, 'deadlineStatus(at)');
   const { warnWorkingDays, warnElapsedRatio } = parseWith(warningThresholdsSchema, thresholds, 'deadlineStatus(thresholds)');
   const asOfMs = toInstantMs(at.asOf, 'deadlineStatus', 'asOf');
   const completedMs = at.completedAt === undefined ? undefined : toInstantMs(at.completedAt, 'deadlineStatus', 'completedAt');

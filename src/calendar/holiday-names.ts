@@ -12,6 +12,7 @@ const ENGLISH: Record<string, string> = {
 export function englishHolidayName(zh: string): string {
   return zh
     .split('、')
-    .map((part) => ENGLISH[part] ?? part)
+    // Own names only: a holiday called `constructor` is not Object's constructor.
+    .map((part) => (Object.hasOwn(ENGLISH, part) ? ENGLISH[part]! : part))
     .join(' and ');
 }

@@ -86,15 +86,22 @@ export function localMinuteOfDay(ms: number, zone: string): number {
   return local.hour * 60 + local.minute + local.second / 60 + local.millisecond / MINUTE_MS;
 }
 
-/** The instant of a local day and minute of the day, in `zone`. */
+/**
+ * The instant of a local day and minute of the day, in `zone`: wall-clock time, so 08:00 is 08:00 on a day when
+ * the clocks change too. A time that the change skips (02:30 when clocks jump from 02:00 to 03:00) reads as
+ * the same span after the jump (03:30), as luxon does. Minute 1440 is the next day's midnight.
+ */
 export function localMs(day: DayNumber, minute: number, zone: string): number {
   const ms = day * DAY_MS + minute * MINUTE_MS - SHANGHAI_OFFSET_MS;
   if (isFixedShanghai(zone, ms)) return ms;
-  const date = new Date(day * DAY_MS);
+  const whole = Math.floor(minute);
+  const date = new Date((day + Math.floor(whole / 1440)) * DAY_MS);
+  const inDay = whole % 1440;
+  const millis = Math.round((minute - whole) * MINUTE_MS);
   return DateTime.fromObject(
-    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: Math.floor(inDay / 60), minute: inDay % 60, second: Math.floor(millis / 1000), millisecond: millis % 1000 },
     { zone },
-  ).plus({ minutes: minute }).toMillis();
+  ).toMillis();
 }
 
 /** An instant as ISO 8601 with the zone's offset, milliseconds shown only when not zero. */

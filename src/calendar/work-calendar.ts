@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CalendarCoverageError, issue, ValidationError, type Bilingual, type Coverage } from '../errors.js';
 import { calendarDataSchema, isoDate, type CalendarData, type CalendarYear } from '../schema/calendar-data.js';
@@ -6,6 +7,16 @@ import { checkPublishedYear } from './check-data.js';
 import { formatDayNumber, toInteger, tryParseDate, weekdayOf, type DayNumber } from './dates.js';
 import { toDayNumber } from './instants.js';
 import { englishHolidayName } from './holiday-names.js';
+
+/**
+ * A `__proto__` key among the years (as JSON.parse makes from `{"years":{"__proto__":…}}`) is refused: a record
+ * would otherwise take it as the object's prototype and the year would vanish without a word.
+ */
+function refuseProtoYear(years: unknown, path: string, where: string): void {
+  if (years !== null && typeof years === 'object' && Object.hasOwn(years, '__proto__')) {
+    throw new ValidationError(where, [issue(`${path}.__proto__`, '__proto__', 'a four-digit year', '四位数年份')]);
+  }
+}
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'make-up-workday' | 'closure';
 
@@ -88,6 +99,7 @@ export class WorkCalendar {
 
   /** Use createCalendar or cnMainlandCalendar. */
   constructor(data: CalendarData, options: CalendarOptions = {}) {
+    refuseProtoYear((data as { years?: unknown } | null)?.years, '$.years', 'createCalendar(data)');
     const parsed = parseWith(calendarDataSchema, data, 'createCalendar(data)');
     const opts = parseWith(calendarOptionsSchema, options, 'createCalendar(options)');
     this.#data = data;
@@ -96,6 +108,8 @@ export class WorkCalendar {
     this.timeZone = parsed.timeZone;
 
     const problems = [];
+    // An unknown zone would make every date NaN; luxon knows the IANA zones of the host's ICU.
+    if (!IANAZone.isValidZone(parsed.timeZone)) problems.push(issue('$.timeZone', parsed.timeZone, 'an IANA time zone, e.g. Asia/Shanghai', 'IANA 时区，如 Asia/Shanghai'));
     const published: number[] = [];
     const unpublished: number[] = [];
     for (const [year, entry] of Object.entries(parsed.years)) {
@@ -166,6 +180,7 @@ export class WorkCalendar {
 
   /** A new calendar with more years (e.g. next year's notice) and/or center closures added. */
   extend(additions: { years?: Record<string, CalendarYear>; closures?: Closure[] }): WorkCalendar {
+    refuseProtoYear((additions as { years?: unknown } | null)?.years, '$.years', 'extend');
     const extra = parseWith(
       z.strictObject({ years: z.record(z.string(), z.unknown()).optional(), closures: z.array(z.unknown()).optional() }),
       additions,
@@ -268,6 +283,13 @@ export class WorkCalendar {
 }
 
 /** Builds a calendar from your own data (another region, or mainland data with years you added). */
+/** A ValidationError unless `calendar` is a WorkCalendar (cnMainlandCalendar() or createCalendar(…)). */
+export function requireCalendar(calendar: unknown, where: string): asserts calendar is WorkCalendar {
+  if (!(calendar instanceof WorkCalendar)) {
+    throw new ValidationError(where, [issue('calendar', calendar, 'a WorkCalendar (cnMainlandCalendar() or createCalendar(…))', '工作日历（cnMainlandCalendar() 或 createCalendar(…)）')]);
+  }
+}
+
 export function createCalendar(data: CalendarData, options: CalendarOptions = {}): WorkCalendar {
   return new WorkCalendar(data, options);
 }

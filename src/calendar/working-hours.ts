@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseWith } from '../schema/parse.js';
 import type { DayNumber } from './dates.js';
 import { formatInstant, localDay, localMinuteOfDay, localMs, toInstantMs } from './instants.js';
-import type { WorkCalendar } from './work-calendar.js';
+import { requireCalendar, type WorkCalendar } from './work-calendar.js';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time HH:mm between 00:00 and 24:00');
 
@@ -38,6 +38,7 @@ export class WorkingHours {
   readonly #spans: ReadonlyArray<readonly [number, number]>;
 
   constructor(calendar: WorkCalendar, intervals: readonly WorkingInterval[]) {
+    requireCalendar(calendar, 'WorkingHours(calendar)');
     this.intervals = parseWith(workingHoursSchema, intervals, 'workingHours(intervals)');
     this.#calendar = calendar;
     this.#spans = this.intervals.map((i) => [clockMinutes(i.from), clockMinutes(i.to)] as const);
@@ -87,6 +88,11 @@ export class WorkingHours {
   #timeOn(date: string, minutes: number, where: string): string | null {
     const ms = this.#msOn(this.#calendar.dayOf(date, where, 'date'), minutes);
     return ms === null ? null : formatInstant(ms, this.#calendar.timeZone);
+  }
+
+  /** @internal The instant a working day starts, or null on a day that is not a working day. */
+  openingMs(day: DayNumber): number | null {
+    return this.#msOn(day, this.#spans[0]![0]);
   }
 
   /** @internal The instant a working day ends, or null on a day that is not a working day. */

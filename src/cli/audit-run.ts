@@ -4,41 +4,40 @@ import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import Tinypool from 'tinypool';
-import { AuditAccumulator, auditBatch, MAX_LINE_BYTES, type AuditOptions, type AuditSummary } from './audit.js';
+import { clip, showValue } from '../errors.js';
+import { AuditAccumulator, auditBatch, MAX_LINE_BYTES, type AuditOptions, type AuditSummary, type BatchOptions } from './audit.js';
+import { arrayElements } from './array-log.js';
 import { logLines, type LogLine } from './lines.js';
 
-/** Lines per batch: large enough to amortise a message to a worker, small enough to keep memory flat. */
-const BATCH_LINES = 500;
+/**
+ * A batch closes at whichever bound it reaches first: this many lines (enough to amortise a message to a
+ * worker)…
+ */
+export const BATCH_LINES = 500;
+/**
+ * …or this many bytes of line text. A line may be up to `MAX_LINE_BYTES`, so a count of lines alone would let
+ * one batch carry hundreds of megabytes into a worker whose heap is capped; with both bounds a batch holds at
+ * most `BATCH_BYTES` plus one line.
+ */
+export const BATCH_BYTES = 4_000_000;
+/** The old-generation heap of each worker thread, in MB; a batch and its evaluation fit well inside it. */
+export const WORKER_HEAP_MB = 256;
 
-async function* batchesOf(lines: AsyncIterable<LogLine>): AsyncGenerator<LogLine[]> {
+const lineBytes = (entry: LogLine) => ('text' in entry ? Buffer.byteLength(entry.text, 'utf8') : 0);
+
+export async function* batchesOf(lines: AsyncIterable<LogLine>, maxLines = BATCH_LINES, maxBytes = BATCH_BYTES): AsyncGenerator<LogLine[]> {
   let batch: LogLine[] = [];
+  let bytes = 0;
   for await (const line of lines) {
     batch.push(line);
-    if (batch.length === BATCH_LINES) {
+    bytes += lineBytes(line);
+    if (batch.length >= maxLines || bytes >= maxBytes) {
       yield batch;
       batch = [];
+      bytes = 0;
     }
   }
   if (batch.length) yield batch;
-}
-
-async function* arrayElements(input: Readable): AsyncGenerator<LogLine> {
-  // Decode once at the end: a chunk boundary may fall inside a multi-byte character.
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
-  const text = Buffer.concat(chunks).toString('utf8');
-  let cases: unknown;
-  try {
-    cases = JSON.parse(text);
-  } catch (error) {
-    yield { line: 1, problem: { en: `not valid JSON (${(error as Error).message})`, zh: `不是有效的 JSON（${(error as Error).message}）` } };
-    return;
-  }
-  if (!Array.isArray(cases)) {
-    yield { line: 1, problem: { en: 'expected a JSON array of case snapshots', zh: '应为案件快照的 JSON 数组' } };
-    return;
-  }
-  for (let i = 0; i < cases.length; i++) yield { line: i + 1, text: JSON.stringify(cases[i]) };
 }
 
 // Built: dist/audit-worker.js. From sources (tsx): a CommonJS shim, because Node 20 worker threads do not
@@ -52,7 +51,7 @@ const workerFile = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.dev
  * the same for any number of workers.
  */
 export async function auditStream(input: Readable, options: AuditOptions, format: 'ndjson' | 'json' = 'ndjson'): Promise<AuditSummary> {
-  const { onProgress, workers: requested, ...batchOptions } = options;
+  const { onProgress, workers: requested, workerHeapMb, ...batchOptions } = options;
   const workers = Math.max(1, Math.floor(requested ?? availableParallelism()));
   const acc = new AuditAccumulator(batchOptions);
   const lines = format === 'json' ? arrayElements(input) : logLines(input, MAX_LINE_BYTES);
@@ -64,20 +63,63 @@ export async function auditStream(input: Readable, options: AuditOptions, format
     for await (const batch of batchesOf(lines)) fold(auditBatch(batch, batchOptions));
     return acc.summary();
   }
-  // A worker's heap holds one batch at a time; a small young generation keeps each thread's footprint near its
-  // live data instead of V8's default headroom, so memory stays within bounds as workers are added.
-  const pool = new Tinypool({ filename: workerFile.href, minThreads: workers, maxThreads: workers, resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } });
+  // Threads start as work arrives (a short log never starts more than it needs) and stay until the end. A
+  // small young generation keeps each thread's footprint near its live data instead of V8's default headroom.
+  const pool = new Tinypool({
+    filename: workerFile.href,
+    minThreads: 1,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: workerHeapMb ?? WORKER_HEAP_MB },
+  });
+  // A thread that dies fails the task it was running, and that failure is handled below; without a listener
+  // the pool would also raise it as an uncaught 'error' event and end the process.
+  pool.on('error', () => {});
+  const inWorker = (lines: LogLine[]) => pool.run({ lines, options: batchOptions }) as Promise<AuditSummary>;
+  const resilient = async (batch: LogLine[]): Promise<AuditSummary> => {
+    try {
+      return await inWorker(batch);
+    } catch {
+      // The pool has replaced the thread; once more, in a fresh one.
+    }
+    try {
+      return await inWorker(batch);
+    } catch {
+      // Twice: one line at a time, so that only the lines that cannot be evaluated become errors.
+    }
+    const parts = await Promise.all(batch.map((entry) => inWorker([entry]).catch((error: unknown) => unevaluable(entry, error, batchOptions))));
+    const acc = new AuditAccumulator(batchOptions);
+    for (const part of parts) acc.absorb(part);
+    return acc.summary();
+  };
   try {
     // At most two batches per worker in flight: reading waits for the oldest, so memory stays flat.
     const pending: Array<Promise<AuditSummary>> = [];
     for await (const batch of batchesOf(lines)) {
-      pending.push(pool.run({ lines: batch, options: batchOptions }) as Promise<AuditSummary>);
+      pending.push(resilient(batch));
       if (pending.length >= workers * 2) fold(await pending.shift()!);
     }
     while (pending.length) fold(await pending.shift()!);
   } finally {
     await pool.destroy();
   }
+  return acc.summary();
+}
+
+/** Why a worker thread could not evaluate a line, in both languages, without the line's content. */
+function workerFailure(error: unknown): { en: string; zh: string } {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return { en: 'its evaluation ran out of memory in a worker thread', zh: '评估时工作线程内存不足' };
+  const reason = error instanceof Error ? clip(`${typeof code === 'string' ? `${code}: ` : ''}${error.message.split('\n')[0]}`) : showValue(error);
+  return { en: `its evaluation failed in a worker thread (${reason})`, zh: `评估时工作线程出错（${reason}）` };
+}
+
+/** The summary of a line that failed in a worker twice over: one error naming the line, its length and why. */
+function unevaluable(entry: LogLine, error: unknown, options: BatchOptions): AuditSummary {
+  const acc = new AuditAccumulator(options);
+  const bytes = lineBytes(entry);
+  const why = workerFailure(error);
+  acc.error({ line: entry.line, path: '$', message: `line of ${bytes} bytes not evaluated: ${why.en}`, messageZh: `该行 ${bytes} 字节，未能评估：${why.zh}` });
   return acc.summary();
 }
 

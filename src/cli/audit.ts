@@ -1,10 +1,11 @@
 import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate, type Report } from '../engine/evaluate.js';
-import { ValidationError, CalendarCoverageError } from '../errors.js';
+import { CalendarCoverageError, clip, showValue, ValidationError } from '../errors.js';
 import type { Citation } from '../schema/rule-file.js';
 import type { ProfileInput } from '../schema/profile.js';
 import type { LogLine } from './lines.js';
+import { compareCodePoints, compareNames } from './text.js';
 
 /** Lines longer than this are reported as errors and skipped: one runaway line must not exhaust memory. */
 export const MAX_LINE_BYTES = 1_000_000;
@@ -52,6 +53,8 @@ export interface AuditOptions extends BatchOptions {
   workers?: number;
   /** Called after each batch, for a progress display. */
   onProgress?: (state: { cases: number; errors: number }) => void;
+  /** @internal The old-generation heap of each worker thread in MB (default `WORKER_HEAP_MB`); tests lower it. */
+  workerHeapMb?: number;
 }
 
 export type CalendarAdditions = Parameters<WorkCalendar['extend']>[0];
@@ -163,13 +166,15 @@ export class AuditAccumulator {
   }
 
   #trimWorst(keep: number): void {
-    this.#worst.sort((a, b) => b.overdueWorkingDays - a.overdueWorkingDays || a.caseId.localeCompare(b.caseId) || a.deadline.localeCompare(b.deadline));
+    this.#worst.sort((a, b) => b.overdueWorkingDays - a.overdueWorkingDays || compareCodePoints(a.caseId, b.caseId) || compareCodePoints(a.deadline, b.deadline));
     this.#worst = this.#worst.slice(0, keep);
   }
 
   summary(): AuditSummary {
     this.#trimWorst(this.#options.worstOverdueCount ?? 10);
-    const byName = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
+    // One order on every host (never the host locale's): names in Chinese collation, codes by code point.
+    const byName = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => compareNames(a, b));
+    const byCode = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => compareCodePoints(a, b));
     const rows = (map: Map<string, Tally>, key: 'department' | 'window') =>
       byName(map).map(([name, t]) => ({ [key]: name, ...t }) as { department: string } & { window: string } & Tally);
     return {
@@ -179,12 +184,12 @@ export class AuditAccumulator {
       evaluated: this.#evaluated,
       errors: this.#errors,
       errorCount: this.#errorCount,
-      findingsBySeverity: Object.fromEntries(byName(this.#severity)),
-      rules: [...this.#rules.values()].sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+      findingsBySeverity: Object.fromEntries(byCode(this.#severity)),
+      rules: [...this.#rules.values()].sort((a, b) => b.count - a.count || compareCodePoints(a.ruleId, b.ruleId)),
       departments: rows(this.#departments, 'department'),
       windows: rows(this.#windows, 'window'),
-      deadlineStatus: Object.fromEntries(byName(this.#status)),
-      deadlinesByMonth: byName(this.#months).map(([month, counts]) => ({ month, counts: Object.fromEntries(byName(counts)) })),
+      deadlineStatus: Object.fromEntries(byCode(this.#status)),
+      deadlinesByMonth: byCode(this.#months).map(([month, counts]) => ({ month, counts: Object.fromEntries(byCode(counts)) })),
       worstOverdue: this.#worst,
     };
   }
@@ -197,11 +202,12 @@ function describe(error: unknown): { path: string; message: string; messageZh: s
   if (error instanceof ValidationError) {
     const first = error.issues[0];
     if (!first) return { path: '$', message: error.message, messageZh: error.messageZh };
-    const more = error.issues.length > 1 ? [` (+${error.issues.length - 1} more)`, `（另有 ${error.issues.length - 1} 处）`] : ['', ''];
+    const more = error.issueCount > 1 ? [` (+${error.issueCount - 1} more)`, `（另有 ${error.issueCount - 1} 处）`] : ['', ''];
     return { path: first.path, message: withoutPath(first.message.en, first.path) + more[0], messageZh: withoutPath(first.message.zh, first.path) + more[1] };
   }
   if (error instanceof CalendarCoverageError) return { path: '$', message: error.message.split('\n')[0]!, messageZh: error.messageZh.split('\n')[0]! };
-  return { path: '$', message: (error as Error).message, messageZh: (error as Error).message };
+  const message = error instanceof Error ? clip(error.message.split('\n')[0]!, 200) : showValue(error);
+  return { path: '$', message, messageZh: message };
 }
 
 const calendars = new Map<string, WorkCalendar>();

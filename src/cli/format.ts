@@ -1,5 +1,6 @@
 import type { AuditSummary } from './audit.js';
 import { label, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
+import { cellSafe, csvText } from './text.js';
 
 const T = {
   title: { zh: '审计汇总', en: 'Audit summary' },
@@ -29,7 +30,9 @@ const T = {
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
-function table(headers: string[], rows: string[][]): string {
+function table(headers: string[], data: string[][]): string {
+  // Cells come from the log: no control sequence or line break of theirs reaches the terminal.
+  const rows = data.map((row) => row.map(cellSafe));
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) => cells.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -38,7 +41,7 @@ function table(headers: string[], rows: string[][]): string {
 export function formatTable(s: AuditSummary, lang: Lang): string {
   const t = (key: keyof typeof T) => T[key][lang];
   const out: string[] = [];
-  out.push(`${t('title')} — ${t('profile')} ${s.profile}, ${t('asOf')} ${s.asOf}`);
+  out.push(`${t('title')} — ${t('profile')} ${cellSafe(s.profile)}, ${t('asOf')} ${s.asOf}`);
   out.push(`${t('cases')}: ${s.cases}   ${t('evaluated')}: ${s.evaluated}   ${t('errors')}: ${s.errorCount}   ` +
     Object.entries(s.findingsBySeverity).map(([k, v]) => `${label(SEVERITY_LABELS, k, lang)}: ${v}`).join('   '));
   out.push('');
@@ -57,18 +60,16 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
   if (s.errors.length) {
     out.push('');
     out.push(`${t('errors')}:`);
-    for (const e of s.errors) out.push(`  ${t('line')} ${e.line}${e.caseId ? ` (${e.caseId})` : ''}: ${e.path}: ${lang === 'zh' ? e.messageZh : e.message}`);
+    for (const e of s.errors) out.push(`  ${t('line')} ${e.line}${e.caseId ? ` (${cellSafe(e.caseId)})` : ''}: ${cellSafe(e.path)}: ${cellSafe(lang === 'zh' ? e.messageZh : e.message)}`);
     if (s.errorCount > s.errors.length) out.push(`  … ${s.errorCount - s.errors.length} more`);
   }
   return out.join('\n');
 }
 
-const csvCell = (value: string | number) => {
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** One row per rule (with its citation), then per department and window, then errors: one section column. */
+/**
+ * One row per rule (with its citation), then per department and window, then errors: one section column.
+ * RFC 4180 with a UTF-8 byte order mark and formulas neutralised (see `csvField`).
+ */
 export function formatCsv(s: AuditSummary): string {
   const rows: Array<Array<string | number>> = [['section', 'key', 'severity', 'count', 'cases', 'violations', 'warnings', 'detail']];
   for (const r of s.rules) rows.push(['rule', r.ruleId, r.severity, r.count, '', '', '', r.citation ? `${r.citation.seed} ${r.citation.document} ${r.citation.article}: ${r.citation.text}` : '']);
@@ -76,7 +77,7 @@ export function formatCsv(s: AuditSummary): string {
   for (const w of s.windows) rows.push(['window', w.window, '', '', w.cases, w.violations, w.warnings, '']);
   for (const [status, count] of Object.entries(s.deadlineStatus)) rows.push(['deadline-status', status, '', count, '', '', '', '']);
   for (const e of s.errors) rows.push(['error', String(e.line), '', '', '', '', '', `${e.caseId ?? ''} ${e.path}: ${e.message}`.trim()]);
-  return rows.map((r) => r.map(csvCell).join(',')).join('\n');
+  return csvText(rows);
 }
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

@@ -20,6 +20,12 @@ export const STATUS_LABELS: Record<DeadlineStatusName, Bilingual> = {
   missed: { zh: '超期办结', en: 'missed' },
 };
 
+export const MATTER_KIND_LABELS: Record<string, Bilingual> = {
+  license: { zh: '行政许可', en: 'license' },
+  'non-license-approval': { zh: '非许可审批', en: 'non-license approval' },
+  'public-service': { zh: '公共服务', en: 'public service' },
+};
+
 /** Operators as symbols, so a condition reads the same in either language. */
 export const OPERATOR_SYMBOLS: Record<OperatorName, string> = {
   equal: '=',

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
@@ -9,8 +9,8 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate } from '../engine/evaluate.js';
 import { listRules } from '../engine/list-rules.js';
 import { loadProfile } from '../engine/profiles.js';
-import { CalendarCoverageError, ValidationError } from '../errors.js';
-import { fixtureSchema, parseFixture, runFixture } from '../fixtures/fixture.js';
+import { CalendarCoverageError, showValue, ValidationError } from '../errors.js';
+import { fixtureSchema, parseFixture, readFixtureFile, runFixture } from '../fixtures/fixture.js';
 import { catalogueSnapshotSchema } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant } from '../schema/case.js';
 import { inquirySnapshotSchema } from '../schema/inquiry.js';
@@ -21,18 +21,26 @@ import type { AuditOptions, CalendarAdditions } from './audit.js';
 import { auditFile, auditStream } from './audit-run.js';
 import { explainReport } from './explain.js';
 import { formatCsv, formatHtml, formatTable } from './format.js';
-import { say, type Lang } from './labels.js';
+import { label, MATTER_KIND_LABELS, say, type Lang } from './labels.js';
+import { OutputError, ReportFile } from './report-file.js';
+import { cellSafe, terminalSafe } from './text.js';
 
 /** Exit codes: 0 done, 1 a check found failures, 2 bad usage or bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
 class UsageError extends Error {}
 
+/** A JSON file's text; a UTF-8 byte order mark at its start (as Windows tools write) is not part of the JSON. */
+function jsonFile(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
 function profileArg(value: string): string | ProfileInput {
   if (!value.endsWith('.json')) return value;
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(value, 'utf8'));
+    data = jsonFile(value);
   } catch (error) {
     throw new UsageError(`--profile ${value}: cannot read a JSON profile (${(error as Error).message})`);
   }
@@ -44,7 +52,7 @@ function calendarArg(file: string | undefined): { calendar: WorkCalendar; additi
   if (!file) return { calendar: cnMainlandCalendar() };
   let additions: CalendarAdditions;
   try {
-    additions = JSON.parse(readFileSync(file, 'utf8')) as CalendarAdditions;
+    additions = jsonFile(file) as CalendarAdditions;
   } catch (error) {
     throw new UsageError(`--calendar ${file}: cannot read a JSON file (${(error as Error).message})`);
   }
@@ -52,15 +60,27 @@ function calendarArg(file: string | undefined): { calendar: WorkCalendar; additi
   return { calendar: cnMainlandCalendar().extend(additions), additions };
 }
 
-function workersArg(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+/** Worker threads: at most one per core (more only add memory: each thread may grow to its heap limit). */
+function workersArg(value: string | undefined, warn: (text: string) => void): number {
+  const cores = availableParallelism();
+  if (value === undefined) return cores;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--workers ${showValue(value)}: expected a whole number from 1 to ${cores}`);
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers ${JSON.stringify(value)}: expected a whole number from 1 to 256`);
+  if (n > cores) {
+    warn(`--workers ${n}: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
+    return cores;
+  }
   return n;
 }
 
+/** A whole number of working days for `calendar add`: digits with an optional sign, nothing else. */
+function workingDaysArg(value: string): number {
+  if (!/^[+-]?\d{1,9}$/.test(value)) throw new UsageError(`${showValue(value)}: expected a whole number of working days, e.g. 3 or -2`);
+  return Number(value);
+}
+
 function asOfArg(value: string): string {
-  if (!instant.safeParse(value).success) throw new UsageError(`--as-of ${JSON.stringify(value)}: expected an ISO instant with offset, e.g. 2025-10-13T18:00:00+08:00`);
+  if (!instant.safeParse(value).success) throw new UsageError(`--as-of ${showValue(value)}: expected an ISO instant with offset, e.g. 2025-10-13T18:00:00+08:00`);
   return value;
 }
 
@@ -90,7 +110,9 @@ const SCHEMAS = {
   report: reportSchema,
 } as const;
 
-export function buildProgram(io: { out: (text: string) => void; err: (text: string) => void; setExit: (code: number) => void }): Command {
+export function buildProgram(raw: { out: (text: string) => void; err: (text: string) => void; setExit: (code: number) => void }): Command {
+  // Everything printed is terminal-safe (see `terminalSafe`), except CSV and HTML reports, written as they are.
+  const io = { out: (text: string) => raw.out(terminalSafe(text)), err: (text: string) => raw.err(terminalSafe(text)), setExit: raw.setExit };
   const program = new Command('service-center-rules');
   program
     .description('行政服务中心规则检查 — check cases, rosters and logs against service-center regulations')
@@ -114,10 +136,11 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
       for (const file of yamlFilesUnder(paths)) {
         let result;
         try {
-          result = runFixture(parseFixture(readFileSync(file, 'utf8'), file), file);
+          result = runFixture(parseFixture(readFixtureFile(file), file), file);
         } catch (error) {
+          // One bad fixture is reported and the rest still run.
           failed++;
-          io.err(error instanceof ValidationError ? error.issues.map((i) => `${file}: ${i.message[lang()]}`).join('\n') : `${file}: ${(error as Error).message}`);
+          io.err(fixtureFailure(file, error, lang()));
           continue;
         }
         if (result.passed) {
@@ -129,7 +152,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
           const rule = listRules().find((r) => r.id === id);
           return rule ? `  ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}` : '';
         };
-        io.out(`✗ ${file} — ${result.description}`);
+        io.out(`✗ ${file} — ${cellSafe(result.description)}`);
         io.out(`    ${say(lang(), '期望', 'expected')}: ${result.expected.join(', ') || '—'}`);
         io.out(`    ${say(lang(), '实际', 'actual')}:${say(lang(), ' ', '   ')}${result.actual.join(', ') || '—'}`);
         for (const id of result.missing) io.out(`    - ${id} ${say(lang(), '未触发', 'did not fire')}${cite(id)}`);
@@ -152,10 +175,16 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .option('--fail-on-findings', 'exit 1 when any violation is found')
     .option('--workers <n>', `worker threads (default: this machine's ${availableParallelism()}); 1 runs in one thread`)
     .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean; workers?: string }) => {
+      // Every option is checked before the log is read: a bad one is one clear line and exit 2, not a lost audit.
       const { additions } = calendarChoice();
-      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers), ...(additions ? { calendarAdditions: additions } : {}) };
-      // An unknown profile fails before the log is read: one clear line, exit 2.
+      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err), ...(additions ? { calendarAdditions: additions } : {}) };
       loadProfile(options.profile);
+      let outFile: ReportFile | undefined;
+      try {
+        outFile = opts.out === undefined ? undefined : ReportFile.open(opts.out);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
       if (bar) {
         const started = Date.now();
@@ -170,12 +199,22 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         summary = log === '-' ? await auditStream(process.stdin, options) : await auditFile(log, options);
       } catch (error) {
         bar?.stop();
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') throw new UsageError(`${log}: cannot read (${(error as Error).message})`);
+        outFile?.discard();
+        // The log cannot be opened or read (missing, a folder, no permission, an I/O error).
+        const code = (error as NodeJS.ErrnoException).code;
+        if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`${log}: cannot read (${(error as Error).message})`);
         throw error;
       }
       bar?.stop();
-      const text = opts.format === 'json' ? JSON.stringify(summary, null, 2) : opts.format === 'csv' ? formatCsv(summary) : opts.format === 'html' ? formatHtml(summary, lang()) : formatTable(summary, lang());
-      if (opts.out) writeFileSync(opts.out, text);
+      // JSON goes through the terminal filter too: its escapes are JSON escapes, so the values are unchanged.
+      const text = opts.format === 'json' ? terminalSafe(JSON.stringify(summary, null, 2)) : opts.format === 'csv' ? formatCsv(summary) : opts.format === 'html' ? formatHtml(summary, lang()) : formatTable(summary, lang());
+      if (outFile) {
+        try {
+          outFile.write(text);
+        } catch (error) {
+          throw new UsageError((error as OutputError).message);
+        }
+      } else if (opts.format === 'csv' || opts.format === 'html') raw.out(text);
       else io.out(text);
       io.setExit(opts.failOnFindings && (summary.findingsBySeverity.violation ?? 0) > 0 ? EXIT.failed : EXIT.ok);
     });
@@ -194,18 +233,27 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
         throw new UsageError(`${file}: cannot read a JSON case (${(error as Error).message})`);
       }
       const report = evaluate(data as never, { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), calendar: workCalendar() });
-      io.out(explainReport(report, listRules(), lang()));
+      io.out(explainReport(report, listRules({ profile: profileArg(opts.profile) }), lang()));
       io.setExit(EXIT.ok);
     });
 
   program
     .command('rules')
-    .description('list rule ids with severity, citation and message 列出规则')
+    .description('list rule ids with severity, citation and message; with --profile, only the rules that run there and the document that makes each run 列出规则')
     .option('--regulation <id>', 'only this regulation')
-    .action((opts: { regulation?: string }) => {
-      for (const rule of listRules(opts.regulation ? { regulation: opts.regulation } : {})) {
+    .option('--profile <id|file>', 'only the rules that run under this profile')
+    .action((opts: { regulation?: string; profile?: string }) => {
+      const rules = listRules({ ...(opts.regulation ? { regulation: opts.regulation } : {}), ...(opts.profile ? { profile: profileArg(opts.profile) } : {}) });
+      for (const rule of rules) {
         io.out(`${rule.rule.padEnd(38)} ${rule.severity.padEnd(9)} ${rule.citation.document} ${rule.citation.article}\n    ${rule.message[lang()]}`);
+        const why = rule.appliesUnder;
+        if (why) {
+          const kindNames = (rule.matterKinds ?? []).map((k) => label(MATTER_KIND_LABELS, k, lang())).join(say(lang(), '、', ', '));
+          const kinds = kindNames ? say(lang(), `（事项类型：${kindNames}）`, ` (matters: ${kindNames})`) : '';
+          io.out(`    ${say(lang(), '适用依据', 'runs under')}: ${why.kind === 'document' ? `${why.title[lang()]} [${why.document}]` : why.reason[lang()]}${kinds}`);
+        }
       }
+      if (opts.profile) io.out(say(lang(), `共 ${rules.length} 条规则在此配置下运行`, `${rules.length} rules run under this profile`));
       io.setExit(EXIT.ok);
     });
 
@@ -216,7 +264,7 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     io.setExit(EXIT.ok);
   });
   calendar.command('add').argument('<date>').argument('<workingDays>').action((date: string, n: string) => {
-    io.out(workCalendar().addWorkingDays(date, Number(n)));
+    io.out(workCalendar().addWorkingDays(date, workingDaysArg(n)));
     io.setExit(EXIT.ok);
   });
   calendar.command('between').argument('<from>').argument('<to>').action((from: string, to: string) => {
@@ -233,14 +281,30 @@ export function buildProgram(io: { out: (text: string) => void; err: (text: stri
     .description('print the JSON Schema of an input format, generated from the zod schemas 输出 JSON Schema')
     .argument('<kind>', Object.keys(SCHEMAS).join(' | '))
     .action((kind: string) => {
-      const schema = SCHEMAS[kind as keyof typeof SCHEMAS];
-      if (!schema) throw new UsageError(`schema ${JSON.stringify(kind)}: expected one of ${Object.keys(SCHEMAS).join(', ')}`);
+      // Own keys only: `schema constructor` or `schema __proto__` is an unknown kind, not Object's.
+      const schema = Object.hasOwn(SCHEMAS, kind) ? SCHEMAS[kind as keyof typeof SCHEMAS] : undefined;
+      if (!schema) throw new UsageError(`schema ${showValue(kind)}: expected one of ${Object.keys(SCHEMAS).join(', ')}`);
       // Inputs are described as accepted (defaults optional); the report as produced.
       io.out(JSON.stringify(z.toJSONSchema(schema, { io: kind === 'report' ? 'output' : 'input', unrepresentable: 'any' }), null, 2));
       io.setExit(EXIT.ok);
     });
 
   return program;
+}
+
+/** A validation error as lines `where: message`, with a last line when more issues were found than listed. */
+function validationLines(error: ValidationError, lang: Lang, where = error.where): string {
+  const lines = error.issues.map((i) => `${cellSafe(where)}: ${cellSafe(i.message[lang])}`);
+  const more = error.issueCount - error.issues.length;
+  if (more > 0) lines.push(`${cellSafe(where)}: ${say(lang, `另有 ${more} 处问题未列出`, `${more} more problem${more === 1 ? '' : 's'} not listed`)}`);
+  return lines.join('\n');
+}
+
+/** Why one fixture could not run: its validation issues, or the error, as lines naming the file. */
+function fixtureFailure(file: string, error: unknown, lang: Lang): string {
+  if (error instanceof ValidationError) return validationLines(error, lang, file);
+  if (error instanceof CalendarCoverageError) return `${file}: ${lang === 'zh' ? error.messageZh : error.message}`;
+  return `${file}: ${cellSafe(error instanceof Error ? error.message : showValue(error))}`;
 }
 
 /** The --lang of an argv, for errors raised before or outside commander's parse. */
@@ -260,9 +324,10 @@ export async function run(argv: string[], io = { out: (t: string) => console.log
     const e = error as { code?: string; exitCode?: number };
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
     if (typeof e.code === 'string' && e.code.startsWith('commander.')) return EXIT.badInput;
-    if (error instanceof UsageError) io.err(error.message);
-    else if (error instanceof ValidationError) io.err(error.issues.map((i) => `${error.where}: ${i.message[langOf(argv)]}`).join('\n'));
-    else if (error instanceof CalendarCoverageError) io.err(error.message);
+    const err = (text: string) => io.err(terminalSafe(text));
+    if (error instanceof UsageError) err(error.message);
+    else if (error instanceof ValidationError) err(validationLines(error, langOf(argv)));
+    else if (error instanceof CalendarCoverageError) err(langOf(argv) === 'zh' ? error.messageZh : error.message);
     else throw error;
     return EXIT.badInput;
   }

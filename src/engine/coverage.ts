@@ -28,18 +28,22 @@ export interface PostCoverage {
 
 /**
  * Each post's vacancies within working hours over the roster's period: the arithmetic behind AB-COVERAGE,
- * for dashboards that want the spans rather than findings. Working hours come from `workingHours` or the
- * profile (national-baseline by default); days from the calendar, so make-up Saturdays count.
+ * for dashboards that want the spans rather than findings. A vacancy is a span with neither the A nor a B on
+ * the post; a brief absence under a complete whereabouts sign (reason, destination, contact) counts as covered
+ * unless `signsCover` is false (county-10 allows such signs; citizen-home 第二十八条 asks for the B instead).
+ * Every span is listed, however short: the findings report only those longer than the profile's
+ * `vacancyToleranceMinutes`. Working hours come from `workingHours` or the profile (national-baseline by
+ * default); days from the calendar, so make-up Saturdays count.
  */
 export function rosterCoverage(
   roster: RosterSnapshotInput,
-  options: { profile?: string; workingHours?: readonly WorkingInterval[]; calendar?: WorkCalendar } = {},
+  options: { profile?: string; workingHours?: readonly WorkingInterval[]; calendar?: WorkCalendar; signsCover?: boolean } = {},
 ): PostCoverage[] {
   const parsed = parseWith(rosterSnapshotSchema, roster, 'rosterCoverage(roster)');
   const calendar = options.calendar ?? cnMainlandCalendar();
   const intervals = options.workingHours ?? loadProfile(options.profile ?? 'national-baseline', { on: parsed.period.from }).workingHours;
   const zone = calendar.timeZone;
-  return postCoverage(indexRoster(parsed, zone), calendar, new WorkingHours(calendar, intervals)).map((post) => ({
+  return postCoverage(indexRoster(parsed, zone), calendar, new WorkingHours(calendar, intervals), { signsCover: options.signsCover ?? true }).map((post) => ({
     post: post.post,
     vacancyMinutes: post.vacancyMinutes,
     vacancies: post.vacancies.map((v) => ({ post: v.post, from: formatLocal(v.from, zone), to: formatLocal(v.to, zone), minutes: v.minutes, absent: v.absent, standIn: v.standIn })),

@@ -19,6 +19,8 @@ import type { InquirySnapshot } from '../schema/inquiry.js';
 import type { ProfileInput, RegulationId } from '../schema/profile.js';
 import type { RosterSnapshot } from '../schema/roster.js';
 import type { Scope } from '../schema/scopes.js';
+import { regulationRuns, ruleNamesUnder } from './applicability.js';
+import type { SubjectMatter } from './documents.js';
 import { loadProfile, type ResolvedProfile } from './profiles.js';
 import { itemFacts, type Derivation, type FactSet } from './run-rules.js';
 
@@ -45,12 +47,18 @@ function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
   return resolved;
 }
 
-function contextFor(profile: ResolvedProfile, calendar: WorkCalendar, asOf: string): EvaluationContext {
+/** Which rules run under the profile for the subject, by name (id or id/variant): deadlines follow the rules that enforce them. */
+function rulesRunning(profile: ResolvedProfile, kind: SubjectMatter): (name: string) => boolean {
+  const names = ruleNamesUnder(profile, kind);
+  return (name) => names.has(name);
+}
+
+function contextFor(profile: ResolvedProfile, calendar: WorkCalendar, asOf: string, kind: SubjectMatter): EvaluationContext {
   let byCalendar = hoursCache.get(profile);
   if (!byCalendar) hoursCache.set(profile, (byCalendar = new Map()));
   let hours = byCalendar.get(calendar);
   if (!hours) byCalendar.set(calendar, (hours = new WorkingHours(calendar, profile.workingHours)));
-  return { calendar, hours, params: profile.params, counting: profile.counting, asOf, asOfMs: instantMs(asOf) };
+  return { calendar, hours, params: profile.params, counting: profile.counting, asOf, asOfMs: instantMs(asOf), ruleRuns: rulesRunning(profile, kind) };
 }
 
 const paramFactsCache = new WeakMap<ResolvedProfile, Readonly<Facts>>();
@@ -87,35 +95,36 @@ export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar
   const asOfMs = instantMs(asOf);
   const timeline = buildTimeline(snapshot, calendar, asOfMs);
   const profile = profileFor(choice, formatDayNumber(timeline.receipt?.day ?? timeline.asOfDay));
-  const ctx: CaseContext = { ...contextFor(profile, calendar, asOf), timeline, ...(roster ? { roster } : {}) };
+  const kind = snapshot.appliedFor ?? snapshot.matter.kind;
+  const ctx: CaseContext = { ...contextFor(profile, calendar, asOf, kind), timeline, ...(roster ? { roster } : {}) };
   const facts = overParams(profile, caseFacts(ctx));
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
-  // Every case regulation's facts are derived (rules may read across regulations); only the profile's
-  // rule sets contribute deadlines and obligations.
+  // Every case regulation's facts are derived (rules may read across regulations); only regulations with a rule
+  // running under the profile for this kind of matter contribute deadlines and obligations.
   for (const [regulation, module] of Object.entries(CASE_REGULATIONS) as Array<[RegulationId, RegulationModule]>) {
     const derived = module.derive(ctx);
     Object.assign(facts, derived.facts);
     Object.assign(items, derived.items);
-    if (profile.ruleSets.includes(regulation)) {
+    if (regulationRuns(profile, regulation, 'case', kind)) {
       deadlines.push(...derived.deadlines);
       obligations.push(...derived.obligations);
     }
   }
   const problems = integrityProblems(timeline, asOf);
   if (roster) problems.push(...indexRoster(roster, calendar.timeZone).problems);
-  return { subject: { kind: 'case', id: snapshot.id }, profile, factSets: factSetsOf('case', facts, items), deadlines, obligations, problems };
+  return { subject: { kind: 'case', id: snapshot.id }, profile, matterKind: kind, factSets: factSetsOf('case', facts, items), deadlines, obligations, problems };
 }
 
 /** @internal */
 export function deriveRoster(roster: RosterSnapshot, choice: ProfileChoice, calendar: WorkCalendar, asOf: string): Derivation {
   const profile = profileFor(choice, roster.period.from);
-  const ctx = contextFor(profile, calendar, asOf);
+  const ctx = contextFor(profile, calendar, asOf, undefined);
   const index = indexRoster(roster, calendar.timeZone);
   const facts = overParams(profile, {});
   const items: Partial<Record<Scope, ScopeItem[]>> = {
-    ...(profile.ruleSets.includes('ab-post') ? abRosterItems(index, ctx) : { 'roster/department': departmentItems(roster) }),
+    ...(regulationRuns(profile, 'ab-post', 'roster', undefined) ? abRosterItems(index, ctx) : { 'roster/department': departmentItems(roster) }),
     'roster/chief-representative': crItems(roster, profile.params),
   };
   return { subject: { kind: 'roster', id: roster.id }, profile, factSets: factSetsOf(undefined, facts, items), deadlines: [], obligations: [], problems: index.problems };
@@ -131,8 +140,8 @@ export function deriveInquiry(inquiry: InquirySnapshot, choice: ProfileChoice, c
 /** @internal */
 export function deriveCatalogueSubject(catalogue: CatalogueSnapshot, choice: ProfileChoice, calendar: WorkCalendar, asOf: string): Derivation {
   const profile = profileFor(choice, formatDayNumber(localDay(instantMs(asOf), calendar.timeZone)));
-  const derived = deriveCatalogue(catalogue, contextFor(profile, calendar, asOf));
+  const derived = deriveCatalogue(catalogue, contextFor(profile, calendar, asOf, 'several'));
   const facts = overParams(profile, derived.facts);
-  const deadlines = profile.ruleSets.includes('disclosure') ? derived.deadlines : [];
-  return { subject: { kind: 'catalogue', id: catalogue.id }, profile, factSets: factSetsOf('catalogue', facts, derived.items), deadlines, obligations: [], problems: [] };
+  const deadlines = regulationRuns(profile, 'disclosure', 'catalogue', 'several') ? derived.deadlines : [];
+  return { subject: { kind: 'catalogue', id: catalogue.id }, profile, matterKind: 'several', factSets: factSetsOf('catalogue', facts, derived.items), deadlines, obligations: [], problems: [] };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cnMainlandCalendar } from '../calendar/cn-mainland.js';
-import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { WorkCalendar } from '../calendar/work-calendar.js';
 import { CalendarCoverageError } from '../errors.js';
 import { catalogueSnapshotSchema, type CatalogueSnapshotInput } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant, type CaseSnapshotInput } from '../schema/case.js';
@@ -34,9 +34,9 @@ export interface EvaluateCaseOptions extends EvaluateOptions {
 const optionsShape = {
   profile: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
   asOf: instant,
-  calendar: z.unknown().optional(),
+  calendar: z.instanceof(WorkCalendar, { message: 'a WorkCalendar (cnMainlandCalendar() or createCalendar(…))' }).optional(),
   trace: z.boolean().optional(),
-  profiles: z.array(z.unknown()).optional(),
+  profiles: z.array(z.record(z.string(), z.unknown())).optional(),
 };
 const optionsSchema = z.strictObject(optionsShape);
 const caseOptionsSchema = z.strictObject({ ...optionsShape, roster: z.unknown().optional() });

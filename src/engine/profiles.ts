@@ -5,11 +5,15 @@ import nationalBaseline from '../../rules/profiles/national-baseline.json';
 import township from '../../rules/profiles/township.json';
 import type { CountingConvention } from '../calendar/deadline.js';
 import type { WorkingInterval } from '../calendar/working-hours.js';
-import { issue, ValidationError } from '../errors.js';
+import { z } from 'zod';
+import { isoDate } from '../schema/calendar-data.js';
+import { issue, ValidationError, type Bilingual, type ValidationIssue } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import {
-  profileParamsShape, profileSchema, type ParamName, type ParamValues, type Profile, type ProfileInput, type RegulationId, type Source,
+  libraryDefaults, profileParamsShape, profileSchema, type Basis, type ParamName, type ParamValues, type Profile, type ProfileInput, type RuleSwitch, type Source,
 } from '../schema/profile.js';
+import { bundledRuleSets } from './bundled-rules.js';
+import { bundledDocuments } from './documents.js';
 
 const BUNDLED_INPUTS: readonly unknown[] = [nationalBaseline, city12, county10, township, citizenHome];
 
@@ -28,17 +32,30 @@ export function bundledProfiles(): ReadonlyMap<string, Profile> {
   return bundled;
 }
 
+/** Where a profile's value comes from: the source, what the value rests on, and the profile (of the chain) that set it. */
+export type ValueSource = Source & { profile: string; basis?: Basis };
+
+/** A document in force under a profile, with the profile (of the chain) that declared it and why. */
+export interface DocumentInForce {
+  id: string;
+  title: Bilingual;
+  source: Source & { profile: string };
+}
+
 export interface ResolvedProfile {
   id: string;
   name: { zh: string; en: string };
   /** The profile and its ancestors, each with the version that applies. */
   versions: Array<{ id: string; validFrom: string }>;
-  ruleSets: readonly RegulationId[];
+  /** The documents in force, in the order of rules/documents.json. */
+  documents: readonly DocumentInForce[];
+  /** Single-rule switches and severity overrides, by rule name (id or id/variant). */
+  rules: Readonly<Record<string, RuleSwitch & { profile: string }>>;
   workingHours: readonly WorkingInterval[];
   counting: CountingConvention;
   params: ParamValues;
-  /** Where each value comes from: param names, and 'ruleSets', 'workingHours', 'counting'. */
-  sources: Record<string, Source & { profile: string }>;
+  /** Where each value comes from: param names, and 'workingHours', 'counting'. */
+  sources: Record<string, ValueSource>;
 }
 
 export interface LoadProfileOptions {
@@ -52,7 +69,13 @@ export interface LoadProfileOptions {
  * A profile with everything its ancestors set, as in force on a date. A compliance team's copy of a
  * profile file works here unchanged: pass it as an object, or in `profiles` and refer to it by id.
  */
+const loadProfileArgs = z.strictObject({
+  profile: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+  options: z.strictObject({ on: isoDate.optional(), profiles: z.array(z.record(z.string(), z.unknown())).optional() }),
+});
+
 export function loadProfile(profile: string | ProfileInput, options: LoadProfileOptions = {}): ResolvedProfile {
+  parseWith(loadProfileArgs, { profile, options }, 'loadProfile');
   const registry = new Map(bundledProfiles());
   for (const custom of options.profiles ?? []) {
     const parsed = parseWith(profileSchema, custom, `profile ${(custom as { id?: string }).id ?? ''}`);
@@ -87,37 +110,76 @@ export function loadProfile(profile: string | ProfileInput, options: LoadProfile
     params: {},
     sources: {},
   };
+  const inForce = new Map<string, DocumentInForce['source']>();
+  const switches: Record<string, RuleSwitch & { profile: string }> = {};
+  const problems: ValidationIssue[] = [];
   // Ancestors first, so that each descendant overrides what it sets.
   for (const member of [...chain].reverse()) {
     const version = versionOn(member, options.on);
+    const at = `${member.id}@${version.validFrom}`;
     resolved.versions!.push({ id: member.id, validFrom: version.validFrom });
-    if (version.ruleSets) {
-      resolved.ruleSets = version.ruleSets.value;
-      resolved.sources.ruleSets = { ...version.ruleSets.source, profile: member.id };
+    for (const id of version.documents?.value ?? []) {
+      if (!bundledDocuments().has(id)) problems.push(issue(`${at}.documents`, id, `a document id from rules/documents.json (${[...bundledDocuments().keys()].join(', ')})`));
+      inForce.set(id, { ...version.documents!.source, profile: member.id });
+    }
+    for (const id of version.dropDocuments?.value ?? []) {
+      if (!inForce.delete(id)) problems.push(issue(`${at}.dropDocuments`, id, 'a document in force under the profile it extends'));
+    }
+    for (const [name, setting] of Object.entries(version.rules ?? {})) {
+      if (!knownRuleNames().has(name)) problems.push(issue(`${at}.rules`, name, 'a rule id or id/variant (see `listRules()`)'));
+      switches[name] = { ...switches[name], ...setting, profile: member.id };
     }
     if (version.workingHours) {
       resolved.workingHours = version.workingHours.value;
-      resolved.sources.workingHours = { ...version.workingHours.source, profile: member.id };
+      resolved.sources.workingHours = { ...version.workingHours.source, basis: version.workingHours.basis, profile: member.id };
     }
     if (version.counting) {
       resolved.counting = version.counting.value;
-      resolved.sources.counting = { ...version.counting.source, profile: member.id };
+      resolved.sources.counting = { ...version.counting.source, basis: version.counting.basis, profile: member.id };
     }
-    for (const [name, setting] of Object.entries(version.params) as Array<[ParamName, { value: never; source: Source }]>) {
+    for (const [name, setting] of Object.entries(version.params) as Array<[ParamName, { value: never; basis: Basis; source: Source }]>) {
       if (!setting) continue;
       resolved.params[name] = setting.value;
-      resolved.sources[name] = { ...setting.source, profile: member.id };
+      resolved.sources[name] = { ...setting.source, basis: setting.basis, profile: member.id };
     }
   }
+  if (problems.length) throw new ValidationError('loadProfile', problems);
+  resolved.documents = [...bundledDocuments().values()]
+    .filter((document) => inForce.has(document.id))
+    .map((document) => ({ id: document.id, title: document.title, source: inForce.get(document.id)! }));
+  resolved.rules = switches;
 
+  for (const [name, fallback] of Object.entries(libraryDefaults) as Array<[ParamName, { value: never; note: string }]>) {
+    if (resolved.params[name] !== undefined) continue;
+    resolved.params[name] = fallback.value;
+    resolved.sources[name] = { seed: 'service-center-rules', article: 'library default', note: fallback.note, basis: 'default', profile: LIBRARY };
+  }
   const missing = [
-    ...(['ruleSets', 'workingHours', 'counting'] as const).filter((key) => resolved[key] === undefined),
+    ...(['workingHours', 'counting'] as const).filter((key) => resolved[key] === undefined),
     ...(Object.keys(profileParamsShape) as ParamName[]).filter((name) => resolved.params[name] === undefined),
   ];
   if (missing.length) {
     throw new ValidationError('loadProfile', missing.map((name) => issue(`${root.id}.${name}`, undefined, 'a value set by the profile or one it extends')));
   }
+  if (resolved.documents.length === 0) {
+    throw new ValidationError('loadProfile', [issue(`${root.id}.documents`, [], 'at least one document in force, set by the profile or one it extends')]);
+  }
   return resolved as unknown as ResolvedProfile;
+}
+
+/** The `profile` of a value no profile sets: the library's default. */
+const LIBRARY = '(library default)';
+
+let ruleNames: ReadonlySet<string> | undefined;
+
+/** Every name a profile's rule switch may use: each rule id, and each id/variant. */
+function knownRuleNames(): ReadonlySet<string> {
+  if (!ruleNames) {
+    const names = new Set<string>();
+    for (const set of bundledRuleSets().values()) for (const rule of set.rules) names.add(rule.id).add(rule.name);
+    ruleNames = names;
+  }
+  return ruleNames;
 }
 
 function versionOn(profile: Profile, on: string | undefined): Profile['versions'][number] {

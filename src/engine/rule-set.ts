@@ -1,9 +1,11 @@
 import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
+import { PARAM_BEHIND_FACT, type ProfileValueName } from '../regulations/index.js';
 import { profileParamsShape } from '../schema/profile.js';
 import { ruleFileSchema, type Citation, type Condition, type RuleFile, type Severity } from '../schema/rule-file.js';
 import type { Scope } from '../schema/scopes.js';
 import { compileCondition, factsOf, type CompiledCondition } from './compile.js';
+import { bundledDocuments } from './documents.js';
 import { placeholdersOf } from './render.js';
 
 export interface CompiledRule {
@@ -14,12 +16,15 @@ export interface CompiledRule {
   severity: Severity;
   /** What the rule runs for: the case (default), or each item of a scope such as roster/post. */
   scope: Scope;
-  citation: Citation;
+  /** The documents that impose the rule, each with its sentence, in the rule file's order. */
+  imposedBy: readonly Citation[];
   message: { zh: string; en: string };
   conditions: Condition;
   condition: CompiledCondition;
   /** Facts shown as evidence: those the conditions read and the message shows. */
   evidenceFacts: readonly string[];
+  /** The profile parameters the conditions measure against, directly or through a derived fact: they grade its findings. */
+  measuredParams: readonly ProfileValueName[];
 }
 
 export interface CompiledRuleSet {
@@ -55,6 +60,12 @@ export function loadRuleSet(input: unknown, file: string, factsOfScope: (scope: 
       }
     }
     checkOperands(rule.conditions, `${at}.conditions`, problems);
+    const seen = new Set<string>();
+    rule.event.params.imposedBy.forEach((sentence, i) => {
+      if (!bundledDocuments().has(sentence.document)) problems.push(issue(`${at}.event.params.imposedBy[${i}].document`, sentence.document, 'a document id from rules/documents.json'));
+      if (seen.has(sentence.document)) problems.push(issue(`${at}.event.params.imposedBy[${i}].document`, sentence.document, 'each imposing document once'));
+      seen.add(sentence.document);
+    });
     for (const lang of ['zh', 'en'] as const) {
       for (const name of placeholdersOf(rule.event.params.message[lang])) {
         if (!knownFacts.has(name) && !PARAM_NAMES.has(name)) problems.push(issue(`${at}.event.params.message.${lang}`, `{{${name}}}`, 'a placeholder naming a known fact'));
@@ -77,11 +88,15 @@ export function loadRuleSet(input: unknown, file: string, factsOfScope: (scope: 
         regulation: parsed.regulation,
         severity: rule.event.params.severity,
         scope: rule.event.params.scope ?? 'case',
-        citation: rule.event.params.citation,
+        imposedBy: rule.event.params.imposedBy.map((sentence) => {
+          const document = bundledDocuments().get(sentence.document)!;
+          return { source: document.id, seed: document.seed, document: sentence.section ?? document.heading, article: sentence.article, text: sentence.text };
+        }),
         message: rule.event.params.message,
         conditions: rule.conditions,
         condition: compileCondition(rule.conditions),
         evidenceFacts: [...evidence].sort(),
+        measuredParams: [...new Set([...factsOf(rule.conditions)].flatMap((fact) => (fact.startsWith('param.') ? [fact.slice(6) as ProfileValueName] : PARAM_BEHIND_FACT[fact] ?? [])))].sort(),
       };
     }),
   };

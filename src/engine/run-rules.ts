@@ -1,13 +1,14 @@
 import type { Bilingual } from '../errors.js';
 import type { DeadlineEntry, FactValue, Facts, Obligation } from '../regulations/context.js';
 import type { IntegrityProblem } from '../regulations/data-integrity.js';
-import { PARAM_BEHIND_FACT } from '../regulations/index.js';
-import type { Source } from '../schema/profile.js';
+import { PARAM_BEHIND_FACT, type ProfileValueName } from '../regulations/index.js';
+import type { RuleSwitch } from '../schema/profile.js';
 import type { Citation, Severity } from '../schema/rule-file.js';
 import type { Scope, SubjectKind } from '../schema/scopes.js';
-import { bundledRuleSets } from './bundled-rules.js';
+import { rulesUnder, switchReason, type AppliesUnder } from './applicability.js';
+import type { SubjectMatter } from './documents.js';
 import type { TraceNode } from './compile.js';
-import type { ResolvedProfile } from './profiles.js';
+import type { DocumentInForce, ResolvedProfile, ValueSource } from './profiles.js';
 import { render } from './render.js';
 
 export interface Subject {
@@ -31,13 +32,17 @@ export interface Finding {
   rule: string;
   regulation: string;
   severity: Severity;
+  /** Set when the severity differs from the rule's own: from what, and why. */
+  graded?: { from: Severity; reason: Bilingual };
   message: Bilingual;
-  /** The regulation's sentence; absent for data-integrity findings, which are about the data, not the rules. */
+  /** The sentence of the document in force that imposes the duty; absent for data-integrity findings, which are about the data. */
   citation?: Citation;
+  /** Why the rule ran under the profile: the document in force that imposes it, or the profile's own switch. */
+  appliesUnder?: AppliesUnder;
   /** The facts the rule read and showed, by name. */
   evidence: Record<string, FactValue | undefined>;
-  /** The profile parameters the rule compared with, each with its value's source. */
-  parameters?: Record<string, { value: FactValue; source: Source & { profile: string } }>;
+  /** The profile parameters the rule compared with, each with its value's source and what the value rests on. */
+  parameters?: Record<string, { value: FactValue; source: ValueSource }>;
 }
 
 export interface RuleTrace {
@@ -52,7 +57,7 @@ export interface RuleTrace {
 export interface Report {
   subject: Subject;
   asOf: string;
-  profile: { id: string; versions: Array<{ id: string; validFrom: string }> };
+  profile: { id: string; versions: Array<{ id: string; validFrom: string }>; documents: string[] };
   findings: Finding[];
   deadlines: DeadlineEntry[];
   obligations: Obligation[];
@@ -71,6 +76,8 @@ export interface FactSet {
 export interface Derivation {
   subject: Subject;
   profile: ResolvedProfile;
+  /** The case's kind of matter, which decides whether the Administrative License Law governs it; 'several' for a catalogue. */
+  matterKind?: SubjectMatter;
   factSets: FactSet[];
   deadlines: DeadlineEntry[];
   obligations: Obligation[];
@@ -96,56 +103,95 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
     else byScope.set(set.scope, [set]);
   }
   const trace: RuleTrace[] = [];
-  const ruleSets = bundledRuleSets();
-  for (const regulation of profile.ruleSets) {
-    for (const rule of ruleSets.get(regulation)!.rules) {
-      for (const { facts, item } of byScope.get(rule.scope) ?? []) {
-        let fired: boolean;
-        if (wantTrace) {
-          const conditions = rule.condition.explain(facts);
-          fired = conditions.result;
-          trace.push({ rule: rule.name, ruleId: rule.id, regulation, ...(item ? { item } : {}), fired, conditions });
-        } else fired = rule.condition.test(facts);
-        if (!fired) continue;
-        const evidence: Finding['evidence'] = {};
-        const parameters: NonNullable<Finding['parameters']> = {};
-        for (const name of rule.evidenceFacts) {
-          if (name.startsWith('param.')) {
-            const param = name.slice(6);
-            parameters[param] = { value: facts[name]!, source: profile.sources[param]! };
-          } else {
-            evidence[name] = facts[name];
-            const behind = PARAM_BEHIND_FACT[name];
-            if (behind) parameters[behind] = { value: profile.params[behind], source: profile.sources[behind]! };
-          }
+  for (const applied of rulesUnder(profile, derivation.matterKind)) {
+    const { rule } = applied;
+    const regulation = rule.regulation;
+    for (const { facts, item } of byScope.get(rule.scope) ?? []) {
+      let fired: boolean;
+      if (wantTrace) {
+        const conditions = rule.condition.explain(facts);
+        fired = conditions.result;
+        trace.push({ rule: rule.name, ruleId: rule.id, regulation, ...(item ? { item } : {}), fired, conditions });
+      } else fired = rule.condition.test(facts);
+      if (!fired) continue;
+      const evidence: Finding['evidence'] = {};
+      const parameters: NonNullable<Finding['parameters']> = {};
+      for (const name of rule.evidenceFacts) {
+        if (name.startsWith('param.')) {
+          const param = name.slice(6);
+          parameters[param] = { value: facts[name]!, source: profile.sources[param]! };
+        } else {
+          evidence[name] = facts[name];
+          for (const behind of PARAM_BEHIND_FACT[name] ?? []) parameters[behind] = { value: profileValue(profile, behind), source: profile.sources[behind]! };
         }
-        const finding: Finding = {
-          subject,
-          ...(item ? { item } : {}),
-          ruleId: rule.id,
-          rule: rule.name,
-          regulation,
-          severity: rule.severity,
-          message: render(rule.message, facts),
-          citation: rule.citation,
-          evidence,
-        };
-        if (Object.keys(parameters).length) finding.parameters = parameters;
-        findings.push(finding);
       }
+      const finding: Finding = {
+        subject,
+        ...(item ? { item } : {}),
+        ruleId: rule.id,
+        rule: rule.name,
+        regulation,
+        severity: rule.severity,
+        message: render(rule.message, facts),
+        citation: applied.citation,
+        appliesUnder: applied.appliesUnder,
+        evidence,
+      };
+      if (Object.keys(parameters).length) finding.parameters = parameters;
+      grade(finding, rule.measuredParams, profile, applied.switch);
+      findings.push(finding);
     }
   }
   const obligations = [...derivation.obligations].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') || a.id.localeCompare(b.id));
   const report: Report = {
     subject,
     asOf,
-    profile: { id: profile.id, versions: profile.versions },
+    profile: { id: profile.id, versions: profile.versions, documents: profile.documents.map((d: DocumentInForce) => d.id) },
     findings,
     deadlines: derivation.deadlines,
     obligations,
   };
   if (wantTrace) report.trace = trace;
   return report;
+}
+
+/** A profile value as a finding shows it: a parameter's value, or the working hours written out. */
+function profileValue(profile: ResolvedProfile, name: ProfileValueName): FactValue {
+  return name === 'workingHours' ? profile.workingHours.map((h) => `${h.from}–${h.to}`).join(', ') : profile.params[name];
+}
+
+const BASIS_WORDS = {
+  reading: { zh: '是本库对“及时”“同时”等无数字表述的理解', en: 'is this library’s reading of words such as 及时 (promptly) that give no number' },
+  default: { zh: '没有文件依据', en: 'has no source in any document' },
+} as const;
+
+/**
+ * A breach measured against a value that no document states (a reading of 及时, or a default) is a warning for a
+ * person to review, not a violation; the profile's own severity for the rule, with its reason, has the last word.
+ */
+function grade(finding: Finding, measured: readonly ProfileValueName[], profile: ResolvedProfile, switched: (RuleSwitch & { profile: string }) | undefined): void {
+  const ruleSeverity = finding.severity;
+  if (ruleSeverity === 'violation') {
+    const soft = measured
+      .map((name) => [name, { value: profileValue(profile, name), source: profile.sources[name]! }] as const)
+      .filter(([, p]) => p.source.basis === 'reading' || p.source.basis === 'default');
+    if (soft.length) {
+      finding.severity = 'warning';
+      const zh = soft.map(([name, p]) => `${name} = ${String(p.value)}（${BASIS_WORDS[p.source.basis as 'reading' | 'default'].zh}）`).join('；');
+      const en = soft.map(([name, p]) => `${name} = ${String(p.value)} (${BASIS_WORDS[p.source.basis as 'reading' | 'default'].en})`).join('; ');
+      finding.graded = {
+        from: ruleSeverity,
+        reason: {
+          zh: `所依据的数值并非文件明定：${zh}；中心在配置中写明自己的数值及其文件依据后，才作为违规`,
+          en: `measured against a number no document states: ${en}; it becomes a violation once a center writes its own number, with its document, into its profile`,
+        },
+      };
+    }
+  }
+  if (switched?.severity !== undefined && switched.severity !== finding.severity) {
+    finding.graded = { from: ruleSeverity, reason: switchReason(switched) };
+    finding.severity = switched.severity;
+  }
 }
 
 /** An item's facts over its subject's: the prototype chain shares the subject's facts without copying them. */

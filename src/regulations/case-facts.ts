@@ -5,7 +5,8 @@ import type { CaseContext, FactCatalogue, Facts } from './context.js';
 export const CASE_FACTS: FactCatalogue = {
   'case.class': { zh: '办件类型', en: 'case class (instant, promised, supplement, joint, …)' },
   'case.channel': { zh: '申请渠道（窗口/网上）', en: 'channel: window or online' },
-  'case.needsLicense': { zh: '是否需要取得行政许可', en: 'whether the matter needs a license' },
+  'case.matterKind': { zh: '事项类型（行政许可/非许可审批/公共服务）', en: 'kind of matter: license, non-license approval or public service' },
+  'case.appliedForLicense': { zh: '申请人是否作为行政许可提出申请', en: 'whether the application was made as one for a license' },
   'case.major': { zh: '是否重大事项', en: 'whether the matter is major' },
   'case.inJurisdiction': { zh: '是否属于本部门受理范围', en: 'whether the matter is in the department’s remit' },
   'case.received': { zh: '是否已收件', en: 'whether materials were received' },
@@ -22,7 +23,8 @@ export function caseFacts(ctx: CaseContext): Facts {
   return {
     'case.class': matter.class,
     'case.channel': tl.snapshot.channel,
-    'case.needsLicense': matter.needsLicense,
+    'case.matterKind': matter.kind,
+    'case.appliedForLicense': (tl.snapshot.appliedFor ?? matter.kind) === 'license',
     'case.major': matter.major,
     'case.inJurisdiction': matter.inJurisdiction,
     'case.received': tl.receipt !== undefined,

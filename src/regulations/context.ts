@@ -19,6 +19,8 @@ export interface EvaluationContext {
   counting: CountingConvention;
   asOf: string;
   asOfMs: number;
+  /** Whether a rule (an id, or id/variant) runs under the profile for this subject: a deadline is kept only where a rule enforces it. */
+  ruleRuns(name: string): boolean;
 }
 
 export interface CaseContext extends EvaluationContext {

@@ -58,17 +58,42 @@ export const FACT_DESCRIPTIONS: FactCatalogue = Object.assign(
   DS_CATALOGUE_FACTS, DS_MATTER_FACTS, DS_RESULT_FACTS,
 );
 
-/** Derived facts that carry a profile parameter, so findings can show where the value comes from. */
-export const PARAM_BEHIND_FACT: Readonly<Record<string, ParamName>> = {
-  'otn.noticeLimitWorkingDays': 'oneTimeNoticeWorkingDays',
-  'tc.jointAllowedWorkingDays': 'jointLimitWorkingDays',
-  'tc.deliveryDueDate': 'deliveryWorkingDays',
-  'tc.status': 'warnWorkingDays',
-  'pa.lateCopies': 'copyWithinWorkingDays',
-  'ab.staff.attendanceIssues': 'lateToleranceMinutes',
-  'cr.qualified': 'chiefRepQualification',
-  'ds.matter.staleChanges': 'disclosureUpdateWorkingDays',
-  'ds.resultNoticeDueDate': 'resultNoticeWorkingDays',
+/**
+ * Derived facts computed from profile parameters, so that a finding shows where each value comes from and is
+ * graded by what the value rests on (a breach measured against a reading of 及时 is a warning).
+ */
+/** A value of the profile a fact can rest on: a parameter, or the working hours that minutes are counted in. */
+export type ProfileValueName = ParamName | 'workingHours';
+
+export const PARAM_BEHIND_FACT: Readonly<Record<string, readonly ProfileValueName[]>> = {
+  'otn.noticeLimitWorkingDays': ['oneTimeNoticeWorkingDays'],
+  'otn.statutoryLimitWorkingDays': ['statutoryNoticeWorkingDays'],
+  'tc.jointAllowedWorkingDays': ['jointLimitWorkingDays', 'jointExtensionMaxWorkingDays'],
+  'tc.deliveryDueDate': ['deliveryWorkingDays'],
+  'tc.deliveryLate': ['deliveryWorkingDays'],
+  'tc.status': ['warnWorkingDays', 'warnElapsedRatio'],
+  'pa.lateCopies': ['copyWithinWorkingDays'],
+  'pa.lateCopyCount': ['copyWithinWorkingDays'],
+  'ab.post.vacancies': ['vacancyToleranceMinutes', 'workingHours'],
+  'ab.post.vacancyCount': ['vacancyToleranceMinutes', 'workingHours'],
+  'ab.post.unstaffed': ['vacancyToleranceMinutes', 'workingHours'],
+  'ab.post.vacancyMinutes': ['workingHours'],
+  'ab.post.longestVacancyMinutes': ['workingHours'],
+  'ab.post.unstaffedMinutes': ['workingHours'],
+  'ab.post.longestUnstaffedMinutes': ['workingHours'],
+  'ab.staff.attendanceIssues': ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'],
+  'ab.staff.attendanceIssueCount': ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'],
+  'op.entryDelayMinutes': ['workingHours'],
+  'op.minutesNotEntered': ['workingHours'],
+  'cr.qualified': ['chiefRepQualification'],
+  'ds.matter.missingFields': ['guideRequiredFields'],
+  'ds.matter.missingFieldCount': ['guideRequiredFields'],
+  'ds.unlawfulFees': ['unlawfulInformationFeeItems'],
+  'ds.unlawfulFeeCount': ['unlawfulInformationFeeItems'],
+  'ds.matter.staleChanges': ['disclosureUpdateWorkingDays'],
+  'ds.matter.staleChangeCount': ['disclosureUpdateWorkingDays'],
+  'ds.resultNoticeDueDate': ['resultNoticeWorkingDays'],
+  'ds.resultNoticeLate': ['resultNoticeWorkingDays'],
 };
 
 export { CASE_FACTS };

@@ -1,4 +1,4 @@
-import { deadlineOnDays, statusAt, type Deadline } from '../calendar/deadline.js';
+import { deadlineOnDays, statusAt, suspensionDays, type Deadline } from '../calendar/deadline.js';
 import { instantMs } from '../calendar/instants.js';
 import type { Bilingual } from '../errors.js';
 import type { DeadlineEntry, EvaluationContext } from './context.js';
@@ -25,7 +25,7 @@ export function deadlineIn(
     startDay: calendar.dayOf(spec.start, where, 'start'),
     workingDays: spec.workingDays,
     extensionWorkingDays: spec.extensionWorkingDays ?? 0,
-    exclusions: (spec.exclusions ?? []).map((e) => ({ from: calendar.dayOf(e.from, where, 'from'), to: e.to === undefined ? undefined : calendar.dayOf(e.to, where, 'to') })),
+    exclusions: suspensionDays(calendar, spec.exclusions ?? [], ctx.counting, ctx.hours, where),
     asOfDay: calendar.dayOf(asOf, where, 'asOf'),
     convention: ctx.counting,
     hours: ctx.hours,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isInstantString } from '../calendar/instants.js';
+import { matterKinds } from './documents.js';
 
 /** An ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00. */
 export const instant = z.string().refine(isInstantString, { message: 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00' });
@@ -18,8 +19,11 @@ export const matterSchema = z.strictObject({
   legalLimitWorkingDays: z.int().nonnegative().optional(),
   /** 承诺时限, in working days; 0 for a matter done on the spot. */
   promisedLimitWorkingDays: z.int().nonnegative().optional(),
-  /** Whether the matter needs an administrative license at all (ALL 第三十二条(一)). */
-  needsLicense: z.boolean().default(true),
+  /**
+   * What the matter is: an administrative license (行政许可, governed by the Administrative License Law), a
+   * non-license approval (非许可审批) or a public service (公共服务). A license unless said otherwise.
+   */
+  kind: z.enum(matterKinds).default('license'),
   /** A major matter (重大事项): refused only after the leader in charge was consulted. */
   major: z.boolean().default(false),
   /** The permit directly concerns others' major interests (直接关系他人重大利益). */
@@ -27,6 +31,12 @@ export const matterSchema = z.strictObject({
   /** Whether the matter is within the receiving department's remit. */
   inJurisdiction: z.boolean().default(true),
   requiredMaterials: items.default([]),
+  /**
+   * An investment project within the center's own approval power, at one of the stages city-12 并联审批制度 第二条 lists
+   * (registration, project approval, land, design review, construction permit, completion acceptance): the scope in
+   * which that system makes parallel approval a duty.
+   */
+  investmentProject: z.boolean().default(false),
   /** Departments besides `department` whose approval the matter needs: two or more make it a joint case. */
   otherDepartments: items.default([]),
 });
@@ -69,7 +79,16 @@ export const caseEventSchema = z.discriminatedUnion('type', [
     /** For a joint case: the parallel-approval guide was handed out with the notice. */
     parallelGuide: z.boolean().optional(),
   }),
-  z.strictObject({ type: z.literal('entered-into-system'), ...base }),
+  z.strictObject({
+    type: z.literal('entered-into-system'), ...base,
+    /**
+     * How the case reached the approval system: entered at the window, or imported in a batch from the window's own
+     * system (city-12 网上办理 第五条(四): "经中心同意暂时开通批量导入功能").
+     */
+    via: z.enum(['entry', 'batch-import']).default('entry'),
+    /** For a batch import: the center's consent to it (e.g. the number of its approval); without it the import is an after-the-fact entry. */
+    centerApproval: z.string().min(1).optional(),
+  }),
   z.strictObject({ type: z.literal('suspended'), ...base, reason: z.enum(suspensionReasons), writtenNotice: z.boolean() }),
   z.strictObject({ type: z.literal('resumed'), ...base }),
   z.strictObject({
@@ -129,6 +148,8 @@ export const jointSchema = z.strictObject({
   })).min(1),
   meetings: z.array(z.strictObject({
     at: instant,
+    /** The departments the center convened (根据审批需要确定相关部门); those that attended, when not recorded. */
+    convened: z.array(z.string().min(1)).optional(),
     attendees: z.array(z.strictObject({
       department: z.string().min(1),
       staff: z.string().optional(),
@@ -149,6 +170,11 @@ export const caseSnapshotSchema = z.strictObject({
   id: z.string().min(1),
   matter: matterSchema,
   channel: z.enum(['window', 'online']),
+  /**
+   * What the applicant applied for, where it differs from what the matter is: 'license' for an application for a
+   * license the matter does not need (ALL 第三十二条(一)). The matter's kind when absent.
+   */
+  appliedFor: z.enum(matterKinds).optional(),
   applicant: z.strictObject({ name: z.string().optional(), kind: z.enum(['person', 'organisation']).optional() }).optional(),
   /** For a joint case (联办件): lead, co-departments and their limits, disputes, meetings. */
   joint: jointSchema.optional(),

@@ -1,20 +1,34 @@
 import type { z } from 'zod';
-import { issue, ValidationError, type ValidationIssue } from '../errors.js';
+import { clip, issue, MAX_LISTED_ISSUES, showValue, ValidationError, type ValidationIssue } from '../errors.js';
+
+/** Keys longer than this are cut in a JSON path (a path names a place; a 1 MB key need not be repeated). */
+const MAX_KEY_SHOWN = 64;
 
 /** Renders a zod path as a JSON path: `$.events[3].at`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else {
+      const name = typeof key === 'symbol' ? '[symbol]' : key;
+      out += `.${clip(name, MAX_KEY_SHOWN)}`;
+    }
+  }
   return out;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+/** What is at a path of the input: own properties only (a key named `constructor` is not Object's), never throwing. */
+function lookup(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
   let current: unknown = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
+  try {
+    for (const key of path) {
+      if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return { found: false, value: undefined };
+      current = (current as Record<PropertyKey, unknown>)[key];
+    }
+  } catch {
+    return { found: false, value: undefined };
   }
-  return current;
+  return { found: true, value: current };
 }
 
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -24,28 +38,83 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   boolean: ['true or false', 'true 或 false'],
   object: ['an object', '对象'],
   array: ['a list', '列表'],
+  null: ['null', 'null'],
 };
 
-/** What a zod issue expected, in words for people (zod's own message says "Invalid input: …"). */
-function expectation(problem: z.core.$ZodIssue): [string, string] {
-  if (problem.code === 'invalid_type') {
-    const [en, zh] = TYPE_NAMES[problem.expected] ?? [problem.expected, problem.expected];
-    return problem.input === undefined ? [`${en} (the field is missing)`, `${zh}（缺少该字段）`] : [en, zh];
+/** zod's own messages (as opposed to a schema's custom words) start with one of these. */
+const ZOD_WORDING = /^(Invalid|Too small|Too big|Unrecognized|Expected|Input not instance|Number must)/;
+
+const listed = (values: readonly unknown[]) => values.map((v) => showValue(v)).join(', ');
+
+/** A bound of a size or a number in words: `a non-empty string`, `a list of at most 3 items`, `a number ≥ 0`. */
+function bound(problem: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): [string, string] | undefined {
+  const small = problem.code === 'too_small';
+  const n = Number(small ? (problem as z.core.$ZodIssueTooSmall).minimum : (problem as z.core.$ZodIssueTooBig).maximum);
+  const inclusive = problem.inclusive !== false;
+  switch (problem.origin) {
+    case 'string':
+      if (small && n === 1) return ['a non-empty string', '非空字符串'];
+      return small ? [`a string of at least ${n} characters`, `至少 ${n} 个字符的字符串`] : [`a string of at most ${n} characters`, `不超过 ${n} 个字符的字符串`];
+    case 'array':
+      if (small && n === 1) return ['a non-empty list', '非空列表'];
+      return small ? [`a list of at least ${n} items`, `至少 ${n} 项的列表`] : [`a list of at most ${n} items`, `不超过 ${n} 项的列表`];
+    case 'number':
+    case 'int':
+    case 'bigint':
+      if (small) return inclusive ? [`a number ≥ ${n}`, `不小于 ${n} 的数字`] : [`a number > ${n}`, `大于 ${n} 的数字`];
+      return inclusive ? [`a number ≤ ${n}`, `不大于 ${n} 的数字`] : [`a number < ${n}`, `小于 ${n} 的数字`];
+    default:
+      return undefined;
   }
-  if (problem.code === 'invalid_value') {
-    const values = problem.values.map((v) => JSON.stringify(v)).join(', ');
-    return problem.values.length === 1 ? [values, values] : [`one of ${values}`, `以下之一：${values}`];
-  }
-  return [problem.message, problem.message];
 }
 
+/** What a zod issue expected, in words for people (zod's own message says "Invalid input: …"). */
+function expectation(problem: z.core.$ZodIssue, present: boolean): [string, string] {
+  switch (problem.code) {
+    case 'invalid_type': {
+      const [en, zh] = TYPE_NAMES[problem.expected] ?? [problem.expected, problem.expected];
+      return present ? [en, zh] : [`${en} (the field is missing)`, `${zh}（缺少该字段）`];
+    }
+    case 'invalid_value': {
+      const values = listed(problem.values);
+      return problem.values.length === 1 ? [values, values] : [`one of ${values}`, `以下之一：${values}`];
+    }
+    case 'too_small':
+    case 'too_big':
+      return bound(problem) ?? [problem.message, problem.message];
+    case 'invalid_format':
+      if (!ZOD_WORDING.test(problem.message)) return [problem.message, problem.message];
+      return problem.format === 'regex' && 'pattern' in problem
+        ? [`a text matching the pattern ${String(problem.pattern)}`, `符合模式 ${String(problem.pattern)} 的文本`]
+        : [`a text in ${problem.format} format`, `${problem.format} 格式的文本`];
+    case 'invalid_key': {
+      const inner = problem.issues[0];
+      const [en, zh] = inner ? expectation(inner, true) : ['a valid key', '有效的键'];
+      return [`a key that is ${en}`, `键应为${zh}`];
+    }
+    case 'invalid_union': {
+      const options = (problem as { options?: readonly unknown[] }).options;
+      if (options?.length) {
+        const values = listed(options);
+        return [`one of ${values}`, `以下之一：${values}`];
+      }
+      return ZOD_WORDING.test(problem.message) ? ['one of the accepted forms (see `service-center-rules schema`)', '可接受的形式之一（见 `service-center-rules schema`）'] : [problem.message, problem.message];
+    }
+    default:
+      return ZOD_WORDING.test(problem.message) ? [`a valid value (${problem.message})`, `有效的值（${problem.message}）`] : [problem.message, problem.message];
+  }
+}
+
+/** The first `MAX_LISTED_ISSUES` of a zod error's issues, in words, each with the value found at its path. */
 export function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((problem) => {
+  return error.issues.slice(0, MAX_LISTED_ISSUES).map((problem) => {
     const path = problem.code === 'unrecognized_keys' ? [...problem.path, problem.keys[0] ?? ''] : problem.path;
-    const found = valueAt(input, path);
-    if (problem.code === 'unrecognized_keys') return issue(jsonPath(path), found, 'no such field here (check its spelling and indentation)', '此处没有该字段（请检查拼写和缩进）');
-    const [expected, expectedZh] = expectation(problem);
-    return issue(jsonPath(path), found, expected, expectedZh);
+    const at = lookup(input, path);
+    if (problem.code === 'unrecognized_keys') return issue(jsonPath(path), at.value, 'no such field here (check its spelling and indentation)', '此处没有该字段（请检查拼写和缩进）');
+    const [expected, expectedZh] = expectation(problem, at.found);
+    // A bad key is shown itself, not the value stored under it.
+    const shown = problem.code === 'invalid_key' ? path.at(-1) : at.value;
+    return issue(jsonPath(path), shown, expected, expectedZh);
   });
 }
 
@@ -53,5 +122,5 @@ export function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(where, zodIssues(input, result.error));
+  throw new ValidationError(where, zodIssues(input, result.error), result.error.issues.length);
 }

@@ -3,7 +3,7 @@
 // assignments at the bottom make the compiler reject any drift between the two in either direction.
 import { z } from 'zod';
 import type { Report } from '../engine/run-rules.js';
-import { sourceSchema } from './profile.js';
+import { bases, sourceSchema } from './profile.js';
 import { citationSchema, operators, severities } from './rule-file.js';
 import { scopes, subjectKinds } from './scopes.js';
 
@@ -21,10 +21,19 @@ const findingSchema = z.strictObject({
   rule: z.string(),
   regulation: z.string(),
   severity: z.enum([...severities, 'data-integrity']),
+  graded: z.strictObject({ from: z.enum([...severities, 'data-integrity']), reason: bilingual }).optional(),
   message: bilingual,
   citation: citationSchema.optional(),
+  appliesUnder: z
+    .union([
+      z.strictObject({ kind: z.literal('document'), document: z.string(), title: bilingual }),
+      z.strictObject({ kind: z.literal('profile-switch'), profile: z.string(), reason: bilingual }),
+    ])
+    .optional(),
   evidence: z.record(z.string(), factValue.optional()),
-  parameters: z.record(z.string(), z.strictObject({ value: factValue, source: sourceSchema.extend({ profile: z.string() }) })).optional(),
+  parameters: z
+    .record(z.string(), z.strictObject({ value: factValue, source: sourceSchema.extend({ profile: z.string(), basis: z.enum(bases).optional() }) }))
+    .optional(),
 });
 
 const deadlineSchema = z.strictObject({
@@ -68,7 +77,11 @@ export const reportSchema = z
   .strictObject({
     subject,
     asOf: instant,
-    profile: z.strictObject({ id: z.string(), versions: z.array(z.strictObject({ id: z.string(), validFrom: date })) }),
+    profile: z.strictObject({
+      id: z.string(),
+      versions: z.array(z.strictObject({ id: z.string(), validFrom: date })),
+      documents: z.array(z.string()).describe('the documents in force under the profile, by id (rules/documents.json)'),
+    }),
     findings: z.array(findingSchema),
     deadlines: z.array(deadlineSchema),
     obligations: z.array(obligationSchema),

@@ -12,7 +12,19 @@ function ordered<S extends z.ZodType<{ from: string; to: string }>>(schema: S): 
   return schema.refine((v) => !(Date.parse(v.to) < Date.parse(v.from)), { path: ['to'], message: 'an end not before the start (`from`)' });
 }
 
-export const staffRoles = ['window', 'leader-in-charge', 'principal-leader', 'chief-representative', 'other'] as const;
+/**
+ * A person's role in the department: `approver` is someone the department has given power to approve (审批) its
+ * matters, e.g. the approval section chief; like the department's leaders and its chief representative, an approver
+ * acting on the department's cases needs no A or B post (AB-SUBSTITUTE-AUTHORITY).
+ */
+export const staffRoles = ['window', 'approver', 'leader-in-charge', 'principal-leader', 'chief-representative', 'other'] as const;
+
+/**
+ * Why a window term ended: `replaced-as-unfit` when the person was found unfit after assessment (and retraining) and
+ * the sending unit replaced them at the center's demand (citizen-home 第四十条 调换; plans-11 篇六 四(三)3), which no
+ * minimum term forbids.
+ */
+export const windowTermEndReasons = ['replaced-as-unfit', 'other'] as const;
 
 export const staffSchema = z.strictObject({
   id,
@@ -23,6 +35,23 @@ export const staffSchema = z.strictObject({
   windowTermStart: isoDate.optional(),
   /** Last day at the window, when the person has left it. */
   windowTermEnd: isoDate.optional(),
+  /** Why the person left the window, when the roster records it. */
+  windowTermEndReason: z.enum(windowTermEndReasons).optional(),
+});
+
+/**
+ * A department with people at the center, as the center's registry knows it. `center`: the center's own office,
+ * whose windows (e.g. the 综合代办窗口, staffed by the center: city-12 进驻 第四条(一)) belong to no sending unit.
+ * `stationsChiefRepresentative`: whether the department is stationed through a chief representative; false for
+ * one stationed as a whole unit (成建制整体进驻, city-12 进驻 第四条(一); citizen-home 第四十一条 分大厅整体进驻).
+ * Unstated, a sending unit is held to the general duty to appoint one (city-12 首席代表制 第二条; citizen-home
+ * 第二十九条).
+ */
+export const departmentSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  center: z.boolean().default(false),
+  stationsChiefRepresentative: z.boolean().optional(),
 });
 
 export const postSchema = z.strictObject({
@@ -71,6 +100,12 @@ export const neighbourWatchSchema = ordered(z.strictObject({ post: id, watchedBy
 
 export const ranks = ['staff', 'deputy-section', 'section', 'deputy-division', 'division'] as const;
 export const chiefPositions = ['leader-in-charge', 'approval-section-chief', 'other'] as const;
+/**
+ * Why a chief representative's term ended: `returned-as-unfit` when the center returned them to the home unit for
+ * not performing the duties or for serious breaches (city-12 首席代表制 第六条(三) 退回原单位), which no minimum
+ * term or advance notice by the department governs.
+ */
+export const chiefTermEndReasons = ['returned-as-unfit', 'other'] as const;
 
 export const chiefRepresentativeSchema = z.strictObject({
   department: id,
@@ -83,6 +118,8 @@ export const chiefRepresentativeSchema = z.strictObject({
   resident: z.boolean(),
   termStart: isoDate,
   termEnd: isoDate.optional(),
+  /** Why the term ended (at `termEnd` or the first change), when the roster records it. */
+  termEndReason: z.enum(chiefTermEndReasons).optional(),
   /** Changes of the chief representative, and when the center was told. */
   changes: z.array(z.strictObject({ effectiveOn: isoDate, notifiedOn: isoDate.optional() })).default([]),
 });
@@ -90,8 +127,14 @@ export const chiefRepresentativeSchema = z.strictObject({
 /** A staff snapshot: who holds which post, who was there when, and the paperwork around absences. */
 export const rosterSnapshotSchema = z.strictObject({
   id,
-  period: z.strictObject({ from: isoDate, to: isoDate }).refine((p) => !(p.to < p.from), { path: ['to'], message: 'a last day not before the first (`from`)' }),
+  /** At most 366 days: a longer period is evaluated in parts (a month or a year each), so that a report stays readable. */
+  period: z
+    .strictObject({ from: isoDate, to: isoDate })
+    .refine((p) => !(p.to < p.from), { path: ['to'], message: 'a last day not before the first (`from`)' })
+    .refine((p) => p.to < p.from || (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < 366, { path: ['to'], message: 'a period of at most 366 days (evaluate a longer one in parts)' }),
   staff: z.array(staffSchema).default([]),
+  /** The center's registry of departments, where it matters who stations a chief representative. */
+  departments: z.array(departmentSchema).default([]),
   posts: z.array(postSchema).default([]),
   presence: z.array(presenceSchema).default([]),
   leave: z.array(leaveSchema).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentId } from './documents.js';
 import { scopes } from './scopes.js';
 
 /** The operators of json-rules-engine's default set that rule files may use. */
@@ -32,8 +33,24 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export const severities = ['violation', 'warning', 'notice'] as const;
 export type Severity = (typeof severities)[number] | 'data-integrity';
 
+/** A sentence of a document that imposes a rule: the document (rules/documents.json), the article, the sentence verbatim. */
+export const imposingSentenceSchema = z.strictObject({
+  document: documentId,
+  /** The chapter heading the article stands under, where the document has chapters (citizen-home 第五章…). */
+  section: z.string().min(1).optional(),
+  /** The article and item, e.g. 第五条(一). */
+  article: z.string().min(1),
+  /** The sentence, verbatim. */
+  text: z.string().min(1),
+});
+
+export type ImposingSentence = z.infer<typeof imposingSentenceSchema>;
+
+/** Where a finding's duty comes from: the document in force that imposes it, and its sentence. */
 export const citationSchema = z.strictObject({
-  /** Short name of the source: city-12, county-10, township, citizen-home, plans-11, xingzheng-xuke-fa, minfadian. */
+  /** The document's id in rules/documents.json, e.g. city-12/one-time-notification. */
+  source: z.string().min(1),
+  /** Short name of the source file: city-12, county-10, township, citizen-home, plans-11, xingzheng-xuke-fa, minfadian. */
   seed: z.string().min(1),
   /** The system or chapter within the source, as headed there (e.g. 行政服务中心一次性告知制度). */
   document: z.string().min(1),
@@ -62,7 +79,11 @@ export const ruleSchema = z.strictObject({
       severity: z.enum(severities),
       /** What the rule is evaluated for; a case by default. */
       scope: z.enum(scopes).optional(),
-      citation: citationSchema,
+      /**
+       * The documents that impose the rule, each with its sentence. The rule runs under a profile only where one
+       * of them is in force (and governs the case's kind of matter); the first such is the finding's citation.
+       */
+      imposedBy: z.array(imposingSentenceSchema).min(1),
       /** Templates: {{fact.name}} is replaced by the fact's value. */
       message: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
     }),

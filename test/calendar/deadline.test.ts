@@ -116,3 +116,30 @@ describe('deadline laws', () => {
     }), { numRuns: 1000 });
   });
 });
+
+describe('suspension days', () => {
+  const hours = [{ from: '08:00', to: '12:00' }, { from: '14:00', to: '18:00' }];
+  // Accepted Mon 2025-06-09 with 10 working days; an expert review runs from Tue 06-10 before opening to Mon 06-16
+  // after close: five working days (06-10, 11, 12, 13, 16) with no working time left to the clock.
+  const review = { start: '2025-06-09T10:00:00+08:00', workingDays: 10, exclusions: [{ from: '2025-06-10T07:30:00+08:00', to: '2025-06-16T18:30:00+08:00' }], workingHours: hours };
+
+  it('by default the day a suspension begins counts as used and the day it ends is excluded: (from, to]', () => {
+    const d = computeDeadline(cal, review);
+    expect(d.excludedWorkingDays).toBe(4);
+    expect(d.dueDate).toBe(cal.addWorkingDays('2025-06-09', 14));
+  });
+
+  it("'whole-days' excludes every working day the suspension took whole, the first included", () => {
+    const d = computeDeadline(cal, { ...review, convention: { suspension: 'whole-days' } });
+    expect(d.excludedWorkingDays).toBe(5);
+    expect(d.dueDate).toBe(cal.addWorkingDays('2025-06-09', 15));
+    // Ending before close of business gives the last day back; beginning after opening keeps the first.
+    const partial = computeDeadline(cal, { ...review, convention: { suspension: 'whole-days' }, exclusions: [{ from: '2025-06-10T09:00:00+08:00', to: '2025-06-16T10:00:00+08:00' }] });
+    expect(partial.excludedWorkingDays).toBe(3);
+  });
+
+  it("'whole-days' needs working hours, and says so", () => {
+    const { workingHours: _, ...withoutHours } = review;
+    expect(() => computeDeadline(cal, { ...withoutHours, convention: { suspension: 'whole-days' } })).toThrow(/workingHours/);
+  });
+});

@@ -35,8 +35,8 @@ function locate(citation: { seed: string; document: string; article: string; tex
 describe('citations', () => {
   const rules = listRules();
 
-  it('every rule quotes its source sentence verbatim, under the document and article it names', () => {
-    const problems = rules.map((rule) => [rule.rule, locate(rule.citation)]).filter(([, problem]) => problem);
+  it('every rule quotes each imposing document\'s sentence verbatim, under the document and article it names', () => {
+    const problems = rules.flatMap((rule) => rule.imposedBy.map((citation) => [rule.rule, citation.source, locate(citation)])).filter(([, , problem]) => problem);
     expect(problems).toEqual([]);
   });
 
@@ -44,7 +44,7 @@ describe('citations', () => {
     const problems: string[] = [];
     for (const profile of bundledProfiles().values()) {
       for (const version of profile.versions) {
-        const settings = [version.ruleSets, version.workingHours, version.counting, ...Object.values(version.params)];
+        const settings = [version.documents, version.dropDocuments, version.workingHours, version.counting, ...Object.values(version.params)];
         for (const setting of settings) {
           const text = setting?.source.text;
           if (text && !sourceLines(setting.source.seed).some((line) => line.includes(text))) problems.push(`${profile.id}: ${text}`);

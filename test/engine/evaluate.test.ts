@@ -31,9 +31,12 @@ describe('evaluate', () => {
   it('renders the finding with the regulation’s sentence, the evidence and the parameter’s source', () => {
     const report = evaluate(late.case!, { profile: 'city-12', asOf: late.asOf });
     const timing = report.findings.find((f) => f.ruleId === 'OTN-TIMING')!;
-    expect(timing.message.zh).toBe('应在收件（2025-09-30）后 3 个工作日内一次性告知补正内容，实际在第 4 个工作日（2025-10-13）告知');
+    expect(timing.message.zh).toBe('承诺件应在收件（2025-09-30）后 3 个工作日内通知补正补全的全部内容，实际在第 4 个工作日（2025-10-13）告知');
     expect(timing.message.en).toContain('working day 4 (2025-10-13)');
-    expect(timing.citation).toMatchObject({ seed: 'xingzheng-xuke-fa', article: '第三十二条 (四)' });
+    // The local 3-day limit was breached, so the local sentence is cited; the law's five days were kept.
+    expect(timing.citation).toMatchObject({ source: 'city-12/one-time-notification', seed: 'city-12', article: '第五条 (一)' });
+    expect(timing.appliesUnder).toMatchObject({ kind: 'document', document: 'city-12/one-time-notification' });
+    expect(report.findings.map((f) => f.ruleId)).not.toContain('OTN-DEEMED-ACCEPTED');
     expect(timing.evidence).toMatchObject({ 'otn.noticeWorkingDays': 4, 'otn.noticeLimitWorkingDays': 3 });
     expect(timing.parameters?.oneTimeNoticeWorkingDays).toMatchObject({ value: 3, source: { seed: 'city-12', profile: 'city-12' } });
   });
@@ -41,9 +44,9 @@ describe('evaluate', () => {
   it('traces every rule evaluated with its conditions’ fact values, and can leave the trace out', () => {
     const report = evaluate(late.case!, { profile: 'city-12', asOf: late.asOf });
     expect(report.trace!.length).toBeGreaterThan(20);
-    const entry = report.trace!.find((t) => t.rule === 'OTN-TIMING/late-notice')!;
+    const entry = report.trace!.find((t) => t.rule === 'OTN-TIMING/promised-late')!;
     expect(entry.fired).toBe(true);
-    expect(entry.conditions).toMatchObject({ all: [{}, {}, { fact: 'otn.noticeWorkingDays', factValue: 4, value: { fact: 'otn.noticeLimitWorkingDays', is: 3 }, result: true }] });
+    expect(entry.conditions).toMatchObject({ all: [{}, {}, {}, { fact: 'otn.noticeWorkingDays', factValue: 4, value: { fact: 'otn.noticeLimitWorkingDays', is: 3 }, result: true }] });
     expect(report.trace!.find((t) => t.rule === 'OTN-WRITTEN')!.fired).toBe(false);
     expect(evaluate(late.case!, { profile: 'city-12', asOf: late.asOf, trace: false }).trace).toBeUndefined();
   });
@@ -93,7 +96,7 @@ describe('profiles', () => {
     extends: 'city-12',
     versions: [
       { validFrom: '2013-01-01', params: {} },
-      { validFrom: '2025-10-01', params: { oneTimeNoticeWorkingDays: { value: 5, source: { seed: 'example', article: '修订第五条' } } } },
+      { validFrom: '2025-10-01', params: { oneTimeNoticeWorkingDays: { value: 5, basis: 'text', source: { seed: 'example', article: '修订第五条', text: '承诺件在5个工作日内告知' } } } },
     ],
   };
 
@@ -103,7 +106,8 @@ describe('profiles', () => {
     expect(city.params.defaultLegalLimitWorkingDays).toBe(20);
     expect(city.sources.oneTimeNoticeWorkingDays).toMatchObject({ profile: 'city-12', seed: 'city-12' });
     expect(city.sources.defaultLegalLimitWorkingDays).toMatchObject({ profile: 'national-baseline', seed: 'xingzheng-xuke-fa' });
-    expect(city.ruleSets).toContain('online-processing');
+    expect(city.documents.map((d) => d.id)).toContain('city-12/online-processing');
+    expect(city.documents.map((d) => d.id)).toContain('xingzheng-xuke-fa');
   });
 
   it('apply the version in force on the case’s own dates, not the as-of date', () => {

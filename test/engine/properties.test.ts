@@ -31,7 +31,7 @@ describe('laws of evaluation', () => {
       // Granted on the day of acceptance: necessarily before the deadline it extends.
       const extended = {
         ...snapshot,
-        events: [...snapshot.events, { type: 'extension' as const, at: accepted.at, workingDays: days, writtenNotice: true, copiedToCenter: true, approvedBy: 'agency-head' as const }],
+        events: [...snapshot.events, { type: 'extension' as const, at: accepted.at, workingDays: days, reason: '需现场核查', writtenNotice: true, copiedToCenter: true, approvedBy: 'agency-head' as const }],
       };
       for (const id of tcFindings(extended, asOf)) {
         if (id === 'TC-SUPERVISION' && !before.includes(id)) expect(before).toContain('TC-ON-TIME');

@@ -20,15 +20,21 @@ describe('one-time notification facts', () => {
     expect(facts['otn.deemedAccepted']).toBe(false);
   });
 
-  it('instant cases must be told on the spot: a limit of 0 working days', () => {
-    const facts = factsOf([
+  it('a local on-the-spot limit for instant cases never moves deemed acceptance, which follows the law’s five days', () => {
+    const events: CaseSnapshotInput['events'] = [
       { type: 'materials-received', at: '2025-03-10T10:00:00+08:00' },
       { type: 'materials-checked', at: '2025-03-10T10:05:00+08:00', missing: ['甲'] },
       { type: 'deficiency-notice', at: '2025-03-11T09:00:00+08:00', items: ['甲'], form: 'written' },
-    ], '2025-03-12T10:00:00+08:00', 'national-baseline', { class: 'instant', promisedLimitWorkingDays: 0 });
-    expect(facts['otn.noticeLimitWorkingDays']).toBe(0);
-    expect(facts['otn.noticeWorkingDays']).toBe(1);
-    expect(facts['otn.deemedAccepted']).toBe(true);
+    ];
+    const city = factsOf(events, '2025-03-20T10:00:00+08:00', 'city-12', { class: 'instant', promisedLimitWorkingDays: 0 });
+    expect(city['otn.noticeLimitWorkingDays']).toBe(0);
+    expect(city['otn.noticeWorkingDays']).toBe(1);
+    expect(city['otn.deemedAccepted']).toBe(false);
+    // Items still untold after the fifth working day (2025-03-17) are 逾期不告知.
+    const late = factsOf(events.slice(0, 2), '2025-03-18T10:00:00+08:00', 'national-baseline', { class: 'instant', promisedLimitWorkingDays: 0 });
+    expect(late['otn.statutoryNoticeDueDate']).toBe('2025-03-17');
+    expect(late['otn.deemedAccepted']).toBe(true);
+    expect(factsOf(events.slice(0, 2), '2025-03-17T20:00:00+08:00')['otn.deemedAccepted']).toBe(false);
   });
 });
 
@@ -55,14 +61,14 @@ describe('timed completion facts', () => {
     expect(supplement['tc.workingDaysUsed']).toBe(2);
   });
 
-  it('explains why an extension is invalid and leaves it out of the deadline', () => {
+  it('explains why an extension does not count and leaves it out of the deadline', () => {
     const facts = factsOf([
       { type: 'materials-received', at: '2025-03-03T10:00:00+08:00' },
       { type: 'accepted', at: '2025-03-03T10:30:00+08:00', acceptanceNotice: true, promisedCompletion: '2025-03-17' },
       { type: 'extension', at: '2025-03-20T10:00:00+08:00', workingDays: 12, writtenNotice: false, approvedBy: 'window' },
     ], '2025-03-21T10:00:00+08:00');
     expect(facts['tc.invalidExtensionCount']).toBe(1);
-    expect(String(facts['tc.invalidExtensions'])).toMatch(/after the original deadline.*not told in writing.*not approved.*longer than allowed/);
+    expect(String(facts['tc.invalidExtensions'])).toMatch(/after the original deadline.*not told in writing.*not approved/);
     expect(facts['tc.extensionWorkingDays']).toBe(0);
     expect(facts['tc.dueDate']).toBe('2025-03-17');
     expect(facts['tc.late']).toBe(true);
@@ -82,7 +88,7 @@ describe('rejection filing and online processing facts', () => {
     expect(facts['rf.noticeProblems']).toEqual(['书面通知 written notice', '理由 reasons', '事实根据 facts', '法律依据 legal basis', '加盖公章 seal', '注明日期 date']);
   });
 
-  it('measures minutes to system entry, and acts taken before it', () => {
+  it('measures working minutes from receipt to system entry, and acts taken before it', () => {
     const facts = factsOf([
       { type: 'ticket-issued', at: '2025-03-03T09:55:00+08:00' },
       { type: 'materials-received', at: '2025-03-03T10:00:00+08:00' },
@@ -91,7 +97,8 @@ describe('rejection filing and online processing facts', () => {
       { type: 'entered-into-system', at: '2025-03-05T10:30:00+08:00' },
     ], '2025-03-12T10:00:00+08:00', 'city-12');
     expect(facts['op.ticketBeforeReceipt']).toBe(true);
-    expect(facts['op.entryDelayMinutes']).toBe(2 * 24 * 60);
-    expect(facts['op.actsOutsideSystem']).toEqual(['2025-03-04 decided']);
+    // Working minutes from receipt (not acceptance) under 08–12, 14–18: 360 on Monday, 480 on Tuesday, 150 on Wednesday.
+    expect(facts['op.entryDelayMinutes']).toBe(360 + 480 + 150);
+    expect(facts['op.actsOutsideSystem']).toEqual(['2025-03-04 10:00 decided']);
   });
 });

@@ -86,9 +86,12 @@ describe('personal data in published results', () => {
   it('shows the masked values and their positions in the finding, never the numbers themselves', () => {
     const f = fixture('disclosure/guide-gaps-and-personal-data.yaml');
     const report = evaluateCatalogue(f.catalogue!, { profile: 'city-12', asOf: f.asOf });
-    const finding = report.findings.find((x) => x.ruleId === 'DS-NO-FORBIDDEN')!;
-    expect(finding.item).toEqual({ scope: 'catalogue/result', key: 'GS-2025-0932' });
-    expect(finding.evidence['ds.result.personalData']).toEqual(['身份证号 resident ID 110105********002X @12', '手机号 mobile 138****5678 @35']);
+    const hits = report.findings.filter((x) => x.ruleId === 'DS-NO-FORBIDDEN');
+    expect(hits.map((x) => x.item)).toEqual([{ scope: 'catalogue/result', key: 'GS-2025-0932' }, { scope: 'catalogue/result', key: 'GS-2025-0932' }]);
+    expect(hits.flatMap((x) => [...((x.evidence['ds.result.residentIds'] as string[] | undefined) ?? []), ...((x.evidence['ds.result.mobiles'] as string[] | undefined) ?? [])])).toEqual([
+      '身份证号 resident ID 110105********002X @12',
+      '手机号 mobile 138****5678 @35',
+    ]);
     expect(JSON.stringify(report)).not.toContain('11010519491231002X');
   });
 });
@@ -147,5 +150,139 @@ describe('rosters and inquiries as input', () => {
         if (input.actions?.some((a) => a.type === 'declined')) expect(report.findings.map((x) => x.rule)).toContain('FI-REFERRAL/declined');
       }),
     );
+  });
+});
+
+describe('A/B posts: what counts as a vacancy, and what a finding weighs', () => {
+  const base = fixture('ab-post/unsigned-two-hour-vacancy.yaml');
+  const at = (time: string) => `2025-10-13T${time}:00+08:00`;
+  /** The unsigned-vacancy roster with the A away from `from` to `to` (no sign), everything else as in the fixture. */
+  const awayFrom = (from: string, to: string, extra: Partial<RosterSnapshotInput> = {}): RosterSnapshotInput => ({
+    ...base.roster!,
+    presence: [
+      { staff: 'zhang', post: 'A03', from: at('08:00'), to: at(from) },
+      { staff: 'zhang', post: 'A03', from: at(to), to: at('12:00') },
+      { staff: 'zhang', post: 'A03', from: at('14:00'), to: at('18:00') },
+    ],
+    ...extra,
+  });
+  const coverage = (roster: RosterSnapshotInput, profile: string | object = 'county-10') =>
+    evaluateRoster(roster, { profile: profile as never, asOf: base.asOf }).findings.filter((f) => f.ruleId === 'AB-COVERAGE');
+  const sign = { staff: 'zhang', post: 'A03', from: at('10:00'), to: at('10:40'), reason: '取档案', destination: '三楼档案室', contact: '0797-8220001' };
+
+  it('tolerates an unattended stretch up to the profile’s tolerance and reports the first minute beyond it', () => {
+    expect(coverage(awayFrom('10:00', '10:15'))).toEqual([]);
+    const [finding] = coverage(awayFrom('10:00', '10:16'));
+    expect(finding).toMatchObject({ rule: 'AB-COVERAGE/purpose', severity: 'warning' });
+    expect(finding!.evidence['ab.post.vacancies']).toEqual(['2025-10-13 10:00–10:16 16′ (张敏/李强 ✗; B → 李强)']);
+    expect(finding!.parameters?.vacancyToleranceMinutes).toMatchObject({ value: 15, source: { basis: 'default' } });
+  });
+
+  it('counts a complete sign as covered at a post of two, but not during the signer’s leave', () => {
+    expect(coverage(awayFrom('10:00', '10:40', { signs: [sign] }))).toEqual([]);
+    const onLeave = awayFrom('10:00', '10:40', { signs: [sign], leave: [{ staff: 'zhang', from: at('10:00'), to: at('10:40'), days: 0.5, approvals: [{ by: 'dir-he', role: 'leader-in-charge' }] }] });
+    expect(coverage(onLeave).map((f) => f.rule)).toEqual(['AB-COVERAGE/purpose']);
+    // A sign put out by someone not assigned to the post covers nothing.
+    expect(coverage(awayFrom('10:00', '10:40', { signs: [{ ...sign, staff: 'wu' }] })).map((f) => f.rule)).toEqual(['AB-COVERAGE/purpose']);
+    expect(rosterCoverage(awayFrom('10:00', '10:40', { signs: [sign] }), { profile: 'county-10' })[0]!.vacancyMinutes).toBe(0);
+  });
+
+  it('is a warning in county-10, whose sentence states a purpose, unless the profile makes it a duty with its own source and number', () => {
+    const own = {
+      id: 'county-10-own-coverage',
+      name: { zh: '县中心（自定空岗时限）', en: 'County center with its own vacancy limit' },
+      extends: 'county-10',
+      versions: [{
+        validFrom: '2010-01-01',
+        rules: { 'AB-COVERAGE/purpose': { severity: 'violation', source: { seed: 'center-rules', article: '第三条', text: '窗口不得无人值守超过十分钟' } } },
+        params: { vacancyToleranceMinutes: { value: 10, basis: 'text', source: { seed: 'center-rules', article: '第三条', text: '窗口不得无人值守超过十分钟' } } },
+      }],
+    };
+    expect(coverage(awayFrom('10:00', '10:12'), own).map((f) => [f.rule, f.severity])).toEqual([['AB-COVERAGE/purpose', 'violation']]);
+  });
+
+  it('under citizen-home, the B must stand in: a sign does not replace it, and 及时 read as a number makes it a warning', () => {
+    const f = fixture('ab-post/citizen-home-sign-no-stand-in.yaml');
+    const [finding] = coverage(f.roster!, 'citizen-home');
+    expect(finding).toMatchObject({ rule: 'AB-COVERAGE/stand-in', severity: 'warning', graded: { from: 'violation' } });
+    expect(finding!.citation).toMatchObject({ source: 'citizen-home', article: '第二十八条' });
+  });
+
+  it('owes no handover for leave that takes no working hours, and owes it before the first working hour of the leave', () => {
+    const f = fixture('ab-post/leave-on-days-off.yaml');
+    const handover = (leave: RosterSnapshotInput['leave'], handovers: RosterSnapshotInput['handovers'] = []) =>
+      evaluateRoster({ ...f.roster!, leave, handovers }, { profile: 'county-10', asOf: f.asOf }).findings.filter((x) => x.ruleId === 'AB-HANDOVER').length;
+    const approved = [{ by: 'dir-he', role: 'leader-in-charge' as const }];
+    // Over the lunch break of a working day, and from Friday evening to Sunday night: no working hour is left.
+    expect(handover([{ staff: 'zhang', from: '2025-10-17T12:00:00+08:00', to: '2025-10-17T14:00:00+08:00', days: 0.5, approvals: approved }])).toBe(0);
+    expect(handover([{ staff: 'zhang', from: '2025-10-17T18:00:00+08:00', to: '2025-10-19T22:00:00+08:00', days: 2, approvals: approved }])).toBe(0);
+    // From Saturday to Monday: the post is left on Monday at 08:00, so a handover on Sunday evening is in time.
+    const toMonday = [{ staff: 'zhang', from: '2025-10-18T08:00:00+08:00', to: '2025-10-20T18:00:00+08:00', days: 1, approvals: approved }];
+    expect(handover(toMonday)).toBe(1);
+    expect(handover(toMonday, [{ post: 'A03', from: 'zhang', to: 'li', at: '2025-10-19T20:00:00+08:00' }])).toBe(0);
+    expect(handover(toMonday, [{ post: 'A03', from: 'zhang', to: 'li', at: '2025-10-20T09:00:00+08:00' }])).toBe(1);
+  });
+
+  it('scores attendance only where plans-11 篇一 is in force', () => {
+    const late = fixture('ab-post/attendance-late.yaml');
+    const rules = (profile: unknown) => evaluateRoster(late.roster!, { profile: profile as never, asOf: late.asOf }).findings.map((f) => f.ruleId);
+    expect(rules(late.profile)).toEqual(['AB-ATTENDANCE']);
+    for (const profile of ['national-baseline', 'city-12', 'county-10', 'township', 'citizen-home']) expect(rules(profile), profile).not.toContain('AB-ATTENDANCE');
+  });
+});
+
+describe('A/B posts: who may act on a case', () => {
+  const f = fixture('ab-post/authority-chief-rep-and-approver.yaml');
+  const flagged = (events: unknown[], roster = f.roster!) =>
+    evaluate({ ...f.case!, events: events as never }, { profile: 'county-10', asOf: f.asOf, roster }).findings.filter((x) => x.ruleId === 'AB-SUBSTITUTE-AUTHORITY');
+
+  it('checks intake acts only, and flags them as a warning to review', () => {
+    const stranger = { id: 'ma', name: '马超', department: '市场监督管理局', role: 'window' as const };
+    const roster = { ...f.roster!, staff: [...f.roster!.staff, stranger] };
+    const events = f.case!.events.map((e) => (e.type === 'decided' ? { ...e, by: 'ma' } : e));
+    expect(flagged(events, roster)).toEqual([]);
+    const intake = f.case!.events.map((e) => (e.type === 'accepted' ? { ...e, by: 'ma' } : e));
+    expect(flagged(intake, roster).map((x) => [x.severity, x.evidence['ab.unauthorisedActs']])).toEqual([['warning', ['accepted 2025-10-13 09:40 马超']]]);
+  });
+
+  it('exempts the chief representative only within the term, and leaders and approvers only of the case’s department', () => {
+    const ended = { ...f.roster!, chiefRepresentatives: [{ ...f.roster!.chiefRepresentatives[0]!, termEnd: '2025-09-30' }] };
+    expect(flagged(f.case!.events, ended).map((x) => x.evidence['ab.unauthorisedActs'])).toEqual([['materials-checked 2025-10-13 09:25 陈刚', 'accepted 2025-10-13 09:40 陈刚']]);
+    const otherDepartment = { ...f.roster!, staff: f.roster!.staff.map((s) => (s.id === 'sunli' ? { ...s, department: '税务局' } : s)) };
+    expect(flagged(f.case!.events, otherDepartment).map((x) => x.evidence['ab.unauthorisedActs'])).toEqual([['entered-into-system 2025-10-13 09:45 孙丽']]);
+    const leader = { ...f.roster!, staff: f.roster!.staff.map((s) => (s.id === 'sunli' ? { ...s, role: 'leader-in-charge' as const } : s)) };
+    expect(flagged(f.case!.events, leader)).toEqual([]);
+  });
+});
+
+describe('chief representatives and first inquiry: which document applies', () => {
+  it('a term cut short is a warning to review, and a return to the home unit for unfitness is not a breach of the term', () => {
+    const early = fixture('chief-representative/replaced-early-without-cause.yaml');
+    const report = evaluateRoster(early.roster!, { profile: 'city-12', asOf: early.asOf });
+    expect(report.findings.map((x) => [x.rule, x.severity])).toEqual([['CR-TERM', 'warning']]);
+    const returned = { ...early.roster!, chiefRepresentatives: early.roster!.chiefRepresentatives.map((c, i) => (i === 0 ? { ...c, termEndReason: 'returned-as-unfit' as const } : c)) };
+    expect(evaluateRoster(returned, { profile: 'city-12', asOf: early.asOf }).findings).toEqual([]);
+  });
+
+  it('citizen-home holds its own chief-representative duties (appointment, position), none of city-12’s', () => {
+    const f = fixture('chief-representative/citizen-home-six-month-chief-rep.yaml');
+    const city = evaluateRoster(f.roster!, { profile: 'city-12', asOf: f.asOf }).findings.map((x) => x.ruleId);
+    expect(new Set(city)).toEqual(new Set(['AB-STAFFING', 'CR-AUTHORISATION', 'CR-RESIDENT', 'CR-TERM', 'CR-CHANGE-NOTICE']));
+    expect(evaluateRoster(f.roster!, { profile: 'citizen-home', asOf: f.asOf }).findings).toEqual([]);
+    const unqualified = { ...f.roster!, chiefRepresentatives: f.roster!.chiefRepresentatives.map((c) => ({ ...c, position: 'other' as const })) };
+    expect(evaluateRoster(unqualified, { profile: 'citizen-home', asOf: f.asOf }).findings.map((x) => [x.rule, x.citation?.source])).toEqual([
+      ['CR-RANK/position', 'citizen-home'],
+      ['CR-RANK/position', 'citizen-home'],
+    ]);
+  });
+
+  it('a turned-away person is a finding where the document in force forbids it, citing that document, and nowhere else', () => {
+    const f = fixture('first-inquiry/county-10-turned-away.yaml');
+    const cited = (profile: string) => evaluateInquiry(f.inquiry!, { profile, asOf: f.asOf }).findings.map((x) => [x.rule, x.citation?.source]);
+    expect(cited('city-12')).toEqual([['FI-REFERRAL/no-target', 'city-12/first-inquiry'], ['FI-REFERRAL/declined', 'city-12/first-inquiry']]);
+    expect(cited('county-10')).toEqual([['FI-REFERRAL/no-target', 'county-10/handling'], ['FI-REFERRAL/declined', 'county-10/first-inquiry']]);
+    expect(cited('township')).toEqual([]);
+    expect(cited('citizen-home')).toEqual([]);
+    expect(cited('national-baseline')).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import type { RosterSnapshot } from '../../schema/roster.js';
 import type { CaseContext, Derived, EvaluationContext, FactCatalogue, ScopeItem } from '../context.js';
-import { formatLocal, instantMs, yearsBetween } from '../../calendar/instants.js';
+import { tryParseDate } from '../../calendar/dates.js';
+import { formatLocal, instantMs, localDay, yearsBetween } from '../../calendar/instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
 import { indexRoster } from '../roster/roster-index.js';
-import { covers, intersect, subtract, union } from '../spans.js';
+import { covers, intersect, subtract, union, type Span } from '../spans.js';
 import { attendanceIssues, describeAttendance } from './attendance.js';
-import { postCoverage, sessionsOf, watchedAbsences } from './coverage.js';
+import { postCoverage, sessionsOf, watchedAbsences, type PostCoverage } from './coverage.js';
 
 export const AB_POST_FACTS: FactCatalogue = {
   'ab.post.id': { zh: '岗位', en: 'post' },
@@ -14,11 +15,15 @@ export const AB_POST_FACTS: FactCatalogue = {
   'ab.post.hasA': { zh: '是否确定A岗', en: 'whether the post has an A' },
   'ab.post.bCount': { zh: 'B岗人数', en: 'number of Bs' },
   'ab.post.bs': { zh: 'B岗（按顶岗顺序）', en: 'Bs in substitution order' },
-  'ab.post.vacancyMinutes': { zh: '工作时间内空岗分钟数', en: 'vacant minutes within working hours' },
-  'ab.post.vacancyCount': { zh: '空岗时段数', en: 'number of vacant spans' },
-  'ab.post.vacancies': { zh: '空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans (who was absent, which B should have stood in)' },
+  'ab.post.vacancyMinutes': { zh: '工作时间内空岗分钟数（A、B岗均不在岗，也无完整离岗告示牌）', en: 'vacant minutes within working hours (neither the A nor a B on the post, and no complete whereabouts sign out)' },
+  'ab.post.longestVacancyMinutes': { zh: '最长一段空岗的分钟数', en: 'minutes of the longest vacant span' },
+  'ab.post.vacancyCount': { zh: '超过容许分钟数的空岗时段数', en: 'number of vacant spans longer than the tolerance' },
+  'ab.post.vacancies': { zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
+  'ab.post.unstaffedMinutes': { zh: '工作时间内A、B岗均不在岗的分钟数（不论是否摆放告示牌）', en: 'minutes within working hours with neither the A nor a B on the post, sign or no sign' },
+  'ab.post.longestUnstaffedMinutes': { zh: '最长一段A、B岗均不在岗的分钟数', en: 'minutes of the longest span with neither the A nor a B on the post' },
+  'ab.post.unstaffed': { zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
   'ab.post.singleStaff': { zh: '是否一人窗口', en: 'whether the window has a single staff member' },
-  'ab.post.leavesWithoutHandover': { zh: 'A岗未移交即离岗的请假', en: 'planned leave of the A without a handover' },
+  'ab.post.leavesWithoutHandover': { zh: 'A岗未移交即离岗的请假（只计含工作时间的请假）', en: 'planned leave of the A, over working hours, without a handover before it' },
   'ab.post.leavesWithoutHandoverCount': { zh: '未移交的请假数', en: 'number of leaves without a handover' },
   'ab.post.unsignedAbsences': { zh: '未摆放去向牌或未托付周边窗口的临时离岗', en: 'brief absences without a complete sign and a neighbour watching' },
   'ab.post.unsignedAbsenceCount': { zh: '此类临时离岗次数', en: 'number of such absences' },
@@ -37,6 +42,7 @@ export const AB_STAFF_FACTS: FactCatalogue = {
   'ab.staff.department': { zh: '所属部门', en: 'department' },
   'ab.staff.holdsAPost': { zh: '是否A岗', en: 'whether the person holds an A post' },
   'ab.staff.windowTermYears': { zh: '在窗口工作年限（已离开窗口者）', en: 'years served at the window (for those who left it)' },
+  'ab.staff.replacedAsUnfit': { zh: '是否因经考评不能胜任而被派驻单位调换', en: 'whether the sending unit replaced the person as found unfit after assessment' },
   'ab.staff.attendanceIssues': { zh: '考勤问题', en: 'attendance issues' },
   'ab.staff.attendanceIssueCount': { zh: '考勤问题数', en: 'number of attendance issues' },
 };
@@ -44,31 +50,58 @@ export const AB_STAFF_FACTS: FactCatalogue = {
 export const DEPARTMENT_FACTS: FactCatalogue = {
   'dept.id': { zh: '部门', en: 'department' },
   'dept.hasChiefRepresentative': { zh: '是否派驻首席代表', en: 'whether the department has a chief representative' },
+  'dept.center': { zh: '是否中心自身（如中心派人值班的综合代办窗口）', en: 'whether it is the center’s own office (e.g. the proxy window the center staffs)' },
+  'dept.stationsChiefRepresentative': { zh: '部门登记：是否以首席代表方式进驻（整体进驻者为否；未登记为空）', en: 'registry: whether stationed through a chief representative (false when stationed as a whole unit; null when unstated)' },
+  'dept.registered': { zh: '是否在名册的部门登记中（登记了是否为中心自身、是否派驻首席代表）', en: 'whether the roster’s department registry lists the department (as the center itself, or whether it stations a chief representative)' },
+  'dept.chiefRepresentativeRequired': { zh: '是否应委任首席代表（派驻单位，除非登记为整体进驻或中心自身）', en: 'whether the department must appoint a chief representative (a sending unit, unless registered as stationed whole or as the center)' },
+  'dept.stationedThroughChiefRepresentative': { zh: '是否设立首席代表进驻（已有首席代表或登记如此）', en: 'whether stationed through a chief representative (has one, or registered so)' },
   'dept.aPostStaff': { zh: 'A岗人数', en: 'A-post staff' },
   'dept.bPostStaff': { zh: 'B岗人数', en: 'B-post staff' },
 };
 
 export const AB_CASE_FACTS: FactCatalogue = {
   'ab.rosterGiven': { zh: '是否提供了同期人员名册', en: 'whether a roster of the period was given' },
-  'ab.unauthorisedActs': { zh: '非A岗、非顶岗B岗人员的办件行为', en: 'acts on the case by someone neither A nor a substituting B' },
+  'ab.unauthorisedActs': { zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
   'ab.unauthorisedActCount': { zh: '此类行为数', en: 'number of such acts' },
 };
+
+/** Vacant spans a finding lists in full; the rest are counted. */
+export const LISTED_SPANS = 20;
 
 /** The roster's items for the A/B rules: each post, leave request, staff member and department. */
 export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Partial<Record<'roster/post' | 'roster/leave' | 'roster/staff' | 'roster/department', ScopeItem[]>> {
   const { roster } = index;
   const zone = ctx.calendar.timeZone;
-  const coverage = new Map(postCoverage(index, ctx.calendar, ctx.hours).map((c) => [c.post, c]));
+  const tolerance = ctx.params.vacancyToleranceMinutes;
+  const signed = new Map(postCoverage(index, ctx.calendar, ctx.hours, { signsCover: true }).map((c) => [c.post, c]));
+  const unsigned = new Map(postCoverage(index, ctx.calendar, ctx.hours, { signsCover: false }).map((c) => [c.post, c]));
   const name = (staff: string) => index.staffById.get(staff)?.name ?? staff;
+  const over = (cov: PostCoverage) => cov.vacancies.filter((v) => v.minutes > tolerance);
+  // A report stays small however long the period: the first spans in full, then how many more there were.
+  const describe = (cov: PostCoverage) => {
+    const spans = over(cov);
+    const listed = spans
+      .slice(0, LISTED_SPANS)
+      .map((v) => `${formatLocal(v.from, zone)}–${formatLocal(v.to, zone).slice(11)} ${v.minutes}′ (${v.absent.map(name).join('/') || '—'} ✗; B → ${v.standIn ? name(v.standIn) : '—'})`);
+    if (spans.length > LISTED_SPANS) listed.push(`…（另有 ${spans.length - LISTED_SPANS} 段，共 ${spans.length} 段 ${spans.length - LISTED_SPANS} more, ${spans.length} in all）`);
+    return listed;
+  };
+  const longest = (cov: PostCoverage) => cov.vacancies.reduce((most, v) => Math.max(most, v.minutes), 0);
 
   const posts = roster.posts.map((post): ScopeItem => {
-    const cov = coverage.get(post.id)!;
-    const vacancies = cov.vacancies.map((v) => `${formatLocal(v.from, zone)}–${formatLocal(v.to, zone).slice(11)} ${v.minutes}′ (${v.absent.map(name).join('/') || '—'} ✗; B → ${v.standIn ? name(v.standIn) : '—'})`);
+    const vacancy = signed.get(post.id)!;
+    const unstaffed = unsigned.get(post.id)!;
+    const vacancies = describe(vacancy);
     const aLeaves = post.a ? roster.leave.filter((l) => l.staff === post.a && !l.unplanned) : [];
-    const withoutHandover = aLeaves
-      .filter((l) => !roster.handovers.some((h) => h.post === post.id && h.from === post.a && Date.parse(h.at) <= Date.parse(l.from)))
-      .map((l) => `${formatLocal(instantMs(l.from), zone)} ${name(l.staff)}`);
-    const unsigned = post.singleStaff && post.a ? briefAbsences(index, post, ctx).map(([from, to]) => `${formatLocal(from, zone)}–${formatLocal(to, zone).slice(11)}`) : [];
+    // Leave that takes no working hours (a weekend, a holiday) leaves no post: no handover is owed for it. Otherwise
+    // the handover is due before the first working moment of the leave (离岗前).
+    const withoutHandover = aLeaves.flatMap((l) => {
+      const leavesPostAt = firstWorkingMoment([instantMs(l.from), instantMs(l.to)], ctx);
+      if (leavesPostAt === undefined) return [];
+      const handedOver = roster.handovers.some((h) => h.post === post.id && h.from === post.a && Date.parse(h.at) <= leavesPostAt);
+      return handedOver ? [] : [`${formatLocal(instantMs(l.from), zone)} ${name(l.staff)}`];
+    });
+    const unsignedAbsences = post.singleStaff && post.a ? briefAbsences(index, post, ctx).map(([from, to]) => `${formatLocal(from, zone)}–${formatLocal(to, zone).slice(11)}`) : [];
     return {
       key: post.id,
       ...(post.name ? { label: post.name } : {}),
@@ -79,14 +112,18 @@ export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Parti
         'ab.post.hasA': post.a !== undefined,
         'ab.post.bCount': post.bs.length,
         'ab.post.bs': post.bs,
-        'ab.post.vacancyMinutes': cov.vacancyMinutes,
-        'ab.post.vacancyCount': cov.vacancies.length,
+        'ab.post.vacancyMinutes': vacancy.vacancyMinutes,
+        'ab.post.longestVacancyMinutes': longest(vacancy),
+        'ab.post.vacancyCount': over(vacancy).length,
         'ab.post.vacancies': vacancies,
+        'ab.post.unstaffedMinutes': unstaffed.vacancyMinutes,
+        'ab.post.longestUnstaffedMinutes': longest(unstaffed),
+        'ab.post.unstaffed': describe(unstaffed),
         'ab.post.singleStaff': post.singleStaff,
         'ab.post.leavesWithoutHandover': withoutHandover,
         'ab.post.leavesWithoutHandoverCount': withoutHandover.length,
-        'ab.post.unsignedAbsences': unsigned,
-        'ab.post.unsignedAbsenceCount': unsigned.length,
+        'ab.post.unsignedAbsences': unsignedAbsences,
+        'ab.post.unsignedAbsenceCount': unsignedAbsences.length,
       },
     };
   });
@@ -105,7 +142,8 @@ export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Parti
 
   const aHolders = new Set(roster.posts.flatMap((p) => (p.a ? [p.a] : [])));
   const staff = roster.staff.map((s): ScopeItem => {
-    const issues = ctx.params.attendanceRulesApply && aHolders.has(s.id) ? attendanceIssues(index, s.id, ctx) : [];
+    // Computed for every A; AB-ATTENDANCE runs only where the document that scores attendance is in force.
+    const issues = aHolders.has(s.id) ? attendanceIssues(index, s.id, ctx) : [];
     return {
       key: s.id,
       ...(s.name ? { label: s.name } : {}),
@@ -114,6 +152,7 @@ export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Parti
         'ab.staff.department': s.department,
         'ab.staff.holdsAPost': aHolders.has(s.id),
         'ab.staff.windowTermYears': s.windowTermStart && s.windowTermEnd ? yearsBetween(s.windowTermStart, s.windowTermEnd) : null,
+        'ab.staff.replacedAsUnfit': s.windowTermEndReason === 'replaced-as-unfit',
         'ab.staff.attendanceIssues': issues.map((issue) => describeAttendance(issue, zone)),
         'ab.staff.attendanceIssueCount': issues.length,
       },
@@ -123,18 +162,51 @@ export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Parti
   return { 'roster/post': posts, 'roster/leave': leave, 'roster/staff': staff, 'roster/department': departmentItems(roster) };
 }
 
-/** Departments named by the roster's staff, posts and chief representatives, in first-seen order. */
+/** The first instant of working hours inside a span (a leave), or undefined when it takes none. */
+function firstWorkingMoment([from, to]: Span, ctx: EvaluationContext): number | undefined {
+  const zone = ctx.calendar.timeZone;
+  const last = localDay(to, zone);
+  for (let day = localDay(from, zone); day <= last; day++) {
+    const inside = intersect(sessionsOf(day, ctx.calendar, ctx.hours), [[from, to]]);
+    if (inside.length > 0) return inside[0]![0];
+  }
+  return undefined;
+}
+
+/**
+ * Departments named by the roster's registry, staff, posts and chief representatives, in first-seen order. A
+ * sending unit must appoint a chief representative (city-12 首席代表制 第二条; citizen-home 第二十九条) unless the
+ * registry says it is the center itself or is stationed as a whole unit.
+ */
 export function departmentItems(roster: RosterSnapshot): ScopeItem[] {
-  const departments = [...new Set([...roster.staff.map((s) => s.department), ...roster.posts.map((p) => p.department), ...roster.chiefRepresentatives.map((c) => c.department)])];
+  const registry = new Map(roster.departments.map((d) => [d.id, d]));
+  const departments = [
+    ...new Set([
+      ...roster.departments.map((d) => d.id),
+      ...roster.staff.map((s) => s.department),
+      ...roster.posts.map((p) => p.department),
+      ...roster.chiefRepresentatives.map((c) => c.department),
+    ]),
+  ];
   return departments.map((department) => {
     const posts = roster.posts.filter((p) => p.department === department);
     const as = new Set(posts.flatMap((p) => (p.a ? [p.a] : [])));
     const bs = new Set(posts.flatMap((p) => p.bs).filter((b) => !as.has(b)));
+    const entry = registry.get(department);
+    const center = entry?.center ?? false;
+    const stations = entry?.stationsChiefRepresentative;
+    const hasChief = roster.chiefRepresentatives.some((c) => c.department === department);
     return {
       key: department,
+      ...(entry?.name ? { label: entry.name } : {}),
       facts: {
         'dept.id': department,
-        'dept.hasChiefRepresentative': roster.chiefRepresentatives.some((c) => c.department === department),
+        'dept.hasChiefRepresentative': hasChief,
+        'dept.center': center,
+        'dept.registered': entry !== undefined,
+        'dept.stationsChiefRepresentative': stations ?? null,
+        'dept.chiefRepresentativeRequired': !center && stations !== false,
+        'dept.stationedThroughChiefRepresentative': !center && (hasChief || stations === true),
         'dept.aPostStaff': as.size,
         'dept.bPostStaff': bs.size,
       },
@@ -158,28 +230,47 @@ function briefAbsences(index: RosterIndex, post: RosterSnapshot['posts'][number]
   return gaps;
 }
 
-// Acts a window performs on a case; an applicant's objection or a co-department's opinion is not one.
-const WINDOW_ACTS = new Set(['materials-checked', 'deficiency-notice', 'accepted', 'entered-into-system', 'suspended', 'resumed', 'extension', 'decided', 'refusal-registered', 'result-notified']);
+// The intake acts of a window (收件、审查、告知补正、受理、录入): what an A, or a B standing in, does at the post.
+// Deciding, extending or suspending belong to the department's approvers and chief representative, not to a post.
+const INTAKE_ACTS = new Set(['materials-checked', 'deficiency-notice', 'accepted', 'entered-into-system']);
+const DEPARTMENT_AUTHORITY = new Set(['approver', 'leader-in-charge', 'principal-leader', 'chief-representative']);
 
 /**
- * AB-SUBSTITUTE-AUTHORITY needs the case and the roster of its period: each act on the case by a named
- * person is checked against the posts serving the case's window (or department) at that moment.
+ * AB-SUBSTITUTE-AUTHORITY needs the case and the roster of its period: each intake act on the case by a named
+ * person is checked against the posts serving the case's window (or department) at that moment. B岗 "享有A岗责任人
+ * 的职责权利" while standing in (county-10 (九)四.2); the department's chief representative (who approves in the
+ * department's name: city-12 首席代表制 第二条, 第五条(二)), its leaders and its approvers act by their own authority.
+ * That nobody else may act is an inference, so the rule is a warning for a person to review.
  */
 export function deriveAbCase(ctx: CaseContext): Derived {
   const facts = { 'ab.rosterGiven': ctx.roster !== undefined, 'ab.unauthorisedActs': [] as string[], 'ab.unauthorisedActCount': 0 };
   if (!ctx.roster) return { facts, deadlines: [], obligations: [] };
-  const index = indexRoster(ctx.roster, ctx.calendar.timeZone);
+  const roster = ctx.roster;
+  const zone = ctx.calendar.timeZone;
+  const index = indexRoster(roster, zone);
   const matter = ctx.timeline.snapshot.matter;
-  const serving = ctx.roster.posts.filter((p) => (matter.window ? p.window === matter.window : p.department === matter.department));
+  const serving = roster.posts.filter((p) => (matter.window ? p.window === matter.window : p.department === matter.department));
   if (serving.length === 0) return { facts, deadlines: [], obligations: [] };
+  const departments = new Set([matter.department, ...serving.map((p) => p.department)]);
+  const ownAuthority = (by: string, ms: number) => {
+    const person = index.staffById.get(by);
+    if (person && departments.has(person.department) && DEPARTMENT_AUTHORITY.has(person.role)) return true;
+    const day = localDay(ms, zone);
+    return roster.chiefRepresentatives.some((c) => {
+      if (c.staff !== by || !departments.has(c.department)) return false;
+      const start = tryParseDate(c.termStart)!;
+      const end = c.termEnd ? tryParseDate(c.termEnd)! : Number.POSITIVE_INFINITY;
+      return start <= day && day <= end;
+    });
+  };
   const unauthorised: string[] = [];
   for (const event of ctx.timeline.events) {
-    if (!event.by || !WINDOW_ACTS.has(event.type)) continue;
+    if (!event.by || !INTAKE_ACTS.has(event.type)) continue;
     const by = event.by;
-    const authorised = serving.some(
+    const onPost = serving.some(
       (post) => post.a === by || (post.bs.includes(by) && (!post.a || !covers(index.presenceOnPost(post.a, post.id), event.ms))),
     );
-    if (!authorised) unauthorised.push(`${event.type} ${formatLocal(event.ms, ctx.calendar.timeZone)} ${index.staffById.get(by)?.name ?? by}`);
+    if (!onPost && !ownAuthority(by, event.ms)) unauthorised.push(`${event.type} ${formatLocal(event.ms, zone)} ${index.staffById.get(by)?.name ?? by}`);
   }
   facts['ab.unauthorisedActs'] = unauthorised;
   facts['ab.unauthorisedActCount'] = unauthorised.length;

@@ -12,6 +12,7 @@ export const CR_FACTS: FactCatalogue = {
   'cr.qualified': { zh: '职级/职务是否符合要求', en: 'whether rank or position qualifies' },
   'cr.resident': { zh: '是否常驻中心', en: 'whether resident at the center' },
   'cr.termYears': { zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
+  'cr.returnedAsUnfit': { zh: '是否因不能胜任被退回原单位', en: 'whether returned to the home unit as unable to do the job' },
   'cr.changesNotNotified': { zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
   'cr.changesNotNotifiedCount': { zh: '此类调整数', en: 'number of such changes' },
 };
@@ -27,7 +28,14 @@ export function crItems(roster: RosterSnapshot, params: ParamValues): ScopeItem[
   return roster.chiefRepresentatives.map((cr) => {
     // A term ends at its recorded end or at the first change that replaces the representative.
     const end = cr.termEnd ?? cr.changes.map((c) => c.effectiveOn).sort()[0];
-    const late = cr.changes.filter((c) => !c.notifiedOn || c.notifiedOn >= c.effectiveOn).map((c) => `${c.effectiveOn}（函告 notified ${c.notifiedOn ?? '—'}）`);
+    // A representative the center returns to the home unit for unfitness (city-12 第六条(三) 退回原单位) is not an
+    // adjustment the department decides: no minimum term holds, and the change that ends the term needs no advance
+    // notice from the department.
+    const returned = cr.termEndReason === 'returned-as-unfit';
+    const late = cr.changes
+      .filter((c) => !(returned && c.effectiveOn === end))
+      .filter((c) => !c.notifiedOn || c.notifiedOn >= c.effectiveOn)
+      .map((c) => `${c.effectiveOn}（函告 notified ${c.notifiedOn ?? '—'}）`);
     return {
       key: `${cr.department}/${cr.staff}`,
       facts: {
@@ -39,6 +47,7 @@ export function crItems(roster: RosterSnapshot, params: ParamValues): ScopeItem[
         'cr.qualified': qualifies(cr, params.chiefRepQualification),
         'cr.resident': cr.resident,
         'cr.termYears': end ? yearsBetween(cr.termStart, end) : null,
+        'cr.returnedAsUnfit': returned,
         'cr.changesNotNotified': late,
         'cr.changesNotNotifiedCount': late.length,
       },

@@ -1,4 +1,4 @@
-import { guideFieldNames, type CatalogueSnapshot, type GuideFieldName } from '../../schema/catalogue.js';
+import type { CatalogueSnapshot, GuideRequirementName } from '../../schema/catalogue.js';
 import { REFUSAL_OUTCOMES } from '../case-timeline.js';
 import type { CaseContext, DeadlineEntry, Derived, EvaluationContext, FactCatalogue, Facts, ScopeItem } from '../context.js';
 import { instantMs } from '../../calendar/instants.js';
@@ -17,41 +17,74 @@ export const DS_CASE_FACTS: FactCatalogue = {
 export const DS_CATALOGUE_FACTS: FactCatalogue = {
   'ds.informationFees': { zh: '公开信息收取的费用', en: 'fees charged for disclosed information' },
   'ds.informationFeeCount': { zh: '收费次数', en: 'number of such fees' },
+  'ds.unlawfulFees': { zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
+  'ds.unlawfulFeeCount': { zh: '此类收费次数', en: 'number of such fees' },
+  'ds.unexplainedFees': { zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
+  'ds.unexplainedFeeCount': { zh: '此类收费次数', en: 'number of such fees' },
+  'ds.proactiveFees': { zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
+  'ds.proactiveFeeCount': { zh: '此类收费次数', en: 'number of such fees' },
 };
 
 export const DS_MATTER_FACTS: FactCatalogue = {
   'ds.matter.id': { zh: '事项', en: 'matter' },
   'ds.matter.name': { zh: '事项名称', en: 'matter name' },
+  'ds.matter.kind': { zh: '事项类型（行政许可/非许可审批/公共服务）', en: 'kind of matter: license, non-license approval or public service' },
   'ds.matter.published': { zh: '是否已公开办事指南', en: 'whether a guide is published' },
-  'ds.matter.missingFields': { zh: '办事指南缺少的内容', en: 'what the guide lacks' },
+  'ds.matter.missingFields': { zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
   'ds.matter.missingFieldCount': { zh: '缺项数', en: 'number of missing items' },
+  'ds.matter.missingLicenseFields': {
+    zh: '未公示的行政许可法第三十条所列内容（未公开指南时为全部）',
+    en: 'what of the Administrative License Law 第三十条 list is not published (all of it where no guide is)',
+  },
+  'ds.matter.missingLicenseFieldCount': { zh: '此类缺项数', en: 'number of such missing items' },
   'ds.matter.staleChanges': { zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
   'ds.matter.staleChangeCount': { zh: '此类变化数', en: 'number of such changes' },
 };
 
 export const DS_RESULT_FACTS: FactCatalogue = {
   'ds.result.id': { zh: '公开结果', en: 'published result' },
-  'ds.result.personalData': { zh: '公开内容中的个人信息（已遮蔽）及位置', en: 'personal data in the published text (masked), with positions' },
-  'ds.result.personalDataCount': { zh: '个人信息处数', en: 'number of personal-data hits' },
+  'ds.result.residentIds': { zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
+  'ds.result.residentIdCount': { zh: '身份证号码处数', en: 'number of resident ID numbers' },
+  'ds.result.mobiles': { zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
+  'ds.result.mobileCount': { zh: '手机号码处数', en: 'number of mobile numbers' },
   'ds.result.unexplainedChanges': { zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
   'ds.result.unexplainedChangeCount': { zh: '此类修改数', en: 'number of such changes' },
 };
 
-const FIELD_LABELS: Record<GuideFieldName, string> = {
-  department: '部门 department',
+const REQUIREMENT_LABELS: Record<GuideRequirementName, string> = {
+  department: '窗口部门名称 department',
   window: '窗口 window',
   name: '事项名称 matter name',
   legalBasis: '办事依据 legal basis',
   conditions: '办理条件 conditions',
+  quantity: '数量限制 quantity limit',
   procedure: '办事流程 procedure',
   materials: '材料目录 materials list',
-  legalLimit: '法定时限 legal limit',
+  legalLimit: '法定期限 legal limit',
   promisedLimit: '承诺时限 promised limit',
+  timeLimit: '办理时限 time limit',
   fees: '收费项目、依据、标准 fees with basis and standard',
-  formTemplate: '申请文书范本 form template',
+  formTemplate: '申请书示范文本 application form template',
+  faq: '常见问题解答 FAQ',
+  breachLiability: '违诺责任、处理办法 liability for a broken promise and its handling',
+  handlerContact: '办事人员姓名、联系电话 handling staff member and phone',
   consultationPhone: '咨询电话 consultation phone',
-  complaintPhone: '投诉电话 complaint phone',
+  complaintPhone: '投诉（监督）电话 complaint phone',
 };
+
+/**
+ * What the Administrative License Law 第三十条 has a licensing agency display: "事项、依据、条件、数量、程序、期限以及需要
+ * 提交的全部材料的目录和申请书示范文本". 数量 only where a law, regulation or rule limits the number (the matter says so).
+ */
+const LICENSE_LAW_FIELDS: readonly GuideRequirementName[] = ['name', 'legalBasis', 'conditions', 'quantity', 'procedure', 'legalLimit', 'materials', 'formTemplate'];
+
+type GuideFields = CatalogueSnapshot['matters'][number]['guide'][number]['fields'];
+
+function lacks(fields: GuideFields, requirement: GuideRequirementName): boolean {
+  if (requirement === 'timeLimit') return fields.legalLimit === undefined && fields.promisedLimit === undefined;
+  const value = fields[requirement];
+  return value === undefined || value === '';
+}
 
 /** DS-RESULT-TOLD: the party hears the result within the profile's limit; a written refusal tells it. */
 export function deriveDisclosureCase(ctx: CaseContext): Derived {
@@ -89,7 +122,9 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
   const matters = catalogue.matters.map((matter): ScopeItem => {
     const versions = matter.guide.filter((v) => seen(v.publishedAt)).sort((a, b) => instantMs(a.publishedAt) - instantMs(b.publishedAt));
     const latest = versions[versions.length - 1];
-    const missing = latest ? guideFieldNames.filter((name) => latest.fields[name] === undefined || latest.fields[name] === '').map((name) => FIELD_LABELS[name]) : [];
+    const missing = latest ? ctx.params.guideRequiredFields.filter((name) => lacks(latest.fields, name)).map((name) => REQUIREMENT_LABELS[name]) : [];
+    const lawList = LICENSE_LAW_FIELDS.filter((name) => name !== 'quantity' || matter.quantityLimited);
+    const missingLicense = (latest ? lawList.filter((name) => lacks(latest.fields, name)) : lawList).map((name) => REQUIREMENT_LABELS[name]);
     const stale: string[] = [];
     for (const change of matter.changes.filter((c) => seen(c.at))) {
       const update = versions.find((v) => instantMs(v.publishedAt) >= instantMs(change.at));
@@ -110,9 +145,12 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
       facts: {
         'ds.matter.id': matter.id,
         'ds.matter.name': matter.name,
+        'ds.matter.kind': matter.kind,
         'ds.matter.published': latest !== undefined,
         'ds.matter.missingFields': missing,
         'ds.matter.missingFieldCount': missing.length,
+        'ds.matter.missingLicenseFields': missingLicense,
+        'ds.matter.missingLicenseFieldCount': missingLicense.length,
         'ds.matter.staleChanges': stale,
         'ds.matter.staleChangeCount': stale.length,
       },
@@ -123,14 +161,18 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
     const versions = result.versions.filter((v) => seen(v.at));
     const current = versions[versions.length - 1];
     const hits = current ? findPersonalData(current.text) : [];
+    const ids = hits.filter((h) => h.kind === 'resident-id').map((h) => `身份证号 resident ID ${h.masked} @${h.index}`);
+    const mobiles = hits.filter((h) => h.kind === 'mobile').map((h) => `手机号 mobile ${h.masked} @${h.index}`);
     const unexplained = versions.slice(1).filter((v) => !v.reason).map((v) => `${v.at.slice(0, 10)} 修改 changed`);
     if (result.withdrawn && seen(result.withdrawn.at) && !result.withdrawn.reason) unexplained.push(`${result.withdrawn.at.slice(0, 10)} 撤下 withdrawn`);
     return {
       key: result.id,
       facts: {
         'ds.result.id': result.id,
-        'ds.result.personalData': hits.map((h) => `${h.kind === 'resident-id' ? '身份证号 resident ID' : '手机号 mobile'} ${h.masked} @${h.index}`),
-        'ds.result.personalDataCount': hits.length,
+        'ds.result.residentIds': ids,
+        'ds.result.residentIdCount': ids.length,
+        'ds.result.mobiles': mobiles,
+        'ds.result.mobileCount': mobiles.length,
         'ds.result.unexplainedChanges': unexplained,
         'ds.result.unexplainedChangeCount': unexplained.length,
       },
@@ -138,10 +180,21 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
   });
 
   const fees = catalogue.informationFees.filter((f) => seen(f.at) && f.amountYuan > 0);
+  const shown = (f: (typeof fees)[number]) => `${f.at.slice(0, 10)} ${f.item} ¥${f.amountYuan}${f.onRequest ? ' 依申请 on request' : ''}${f.lawfulBasis ? `（${f.lawfulBasis}）` : ''}`;
+  const marked = new Set(ctx.params.unlawfulInformationFeeItems);
+  const unlawful = fees.filter((f) => marked.has(f.item)).map(shown);
+  const unexplained = fees.filter((f) => !marked.has(f.item) && f.lawfulBasis === undefined).map(shown);
+  const proactive = fees.filter((f) => !f.onRequest).map(shown);
   return {
     facts: {
-      'ds.informationFees': fees.map((f) => `${f.at.slice(0, 10)} ${f.item} ¥${f.amountYuan}`),
+      'ds.informationFees': fees.map(shown),
       'ds.informationFeeCount': fees.length,
+      'ds.unlawfulFees': unlawful,
+      'ds.unlawfulFeeCount': unlawful.length,
+      'ds.unexplainedFees': unexplained,
+      'ds.unexplainedFeeCount': unexplained.length,
+      'ds.proactiveFees': proactive,
+      'ds.proactiveFeeCount': proactive.length,
     },
     items: { 'catalogue/matter': matters, 'catalogue/result': results },
     deadlines,

@@ -1,3 +1,4 @@
+import { issue, ValidationError } from '../../errors.js';
 import { tryParseDate } from '../../calendar/dates.js';
 
 export interface PersonalDataHit {
@@ -17,6 +18,7 @@ const CHECK = '10X98765432';
  * MOD 11-2 check character, so an arbitrary 18-digit number is almost never taken for one.
  */
 export function isResidentIdNumber(text: string): boolean {
+  if (typeof text !== 'string') throw new ValidationError('isResidentIdNumber', [issue('text', text, 'a string')]);
   if (!/^\d{17}[\dXx]$/.test(text)) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (text.charCodeAt(i) - 48) * WEIGHTS[i]!;
@@ -39,6 +41,7 @@ const MOBILE = /(?<!\d)(?:(?:\+|00)86[- ]?)?1[3-9]\d{9}(?!\d)/g;
 
 /** Resident ID numbers and mainland mobile numbers in a text, in order of position. */
 export function findPersonalData(text: string): PersonalDataHit[] {
+  if (typeof text !== 'string') throw new ValidationError('findPersonalData', [issue('text', text, 'a string')]);
   const hits: PersonalDataHit[] = [];
   for (const match of text.matchAll(ID_CANDIDATE)) {
     if (isResidentIdNumber(match[0])) {

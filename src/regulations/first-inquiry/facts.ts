@@ -13,7 +13,7 @@ export const FI_FACTS: FactCatalogue = {
   'fi.materialsIncomplete': { zh: '材料是否不全', en: 'whether materials were incomplete' },
   'fi.oneTimeNoticeGiven': { zh: '是否一次性告知', en: 'whether a one-time notice was given' },
   'fi.objectionsNotReported': { zh: '说明解释后仍有异议但未向上级报告的次数', en: 'objections after explanation not reported to a superior' },
-  'fi.referredWithTarget': { zh: '是否告知或引荐至咨询台、相关科室或窗口', en: 'whether told or led to a help desk, office or window' },
+  'fi.referredWithTarget': { zh: '是否告知或引荐至咨询台、相关科室或窗口，或移交相关单位和人员', en: 'whether told or led to a help desk, office or window, or handed over to the unit or person who handles it' },
   'fi.declined': { zh: '是否推诿（“不知道”“不清楚”“不归我管”）', en: 'whether the person was turned away' },
   'fi.declinedWords': { zh: '推诿用语', en: 'words used' },
   'fi.handlerAbsent': { zh: '经办人是否不在', en: 'whether the handler was away' },
@@ -77,7 +77,10 @@ export function deriveFirstInquiry(inquiry: InquirySnapshot): Facts {
     'fi.materialsIncomplete': inquiry.matter.materialsIncomplete,
     'fi.oneTimeNoticeGiven': has('one-time-notice'),
     'fi.objectionsNotReported': inquiry.objections.filter((o) => o.afterExplanation && !o.reportedTo).length,
-    'fi.referredWithTarget': actions.some((a) => a.type === 'referred' && a.to !== undefined) || approvedTransferees.length > 0,
+    // Handing the matter over to a named person is a referral with a target, approved or not: the approval of
+    // city-12 第五条(六) concerns a matter taken over mid-way (FI-TRANSFER), and county-10 (三)三 has the first staff
+    // member hand an out-of-unit matter to the unit that handles it without any.
+    'fi.referredWithTarget': actions.some((a) => (a.type === 'referred' && a.to !== undefined) || a.type === 'transferred'),
     'fi.declined': declined.length > 0,
     'fi.declinedWords': declined.map((a) => (a.type === 'declined' ? (a.words ?? '—') : '')),
     'fi.handlerAbsent': inquiry.handlerAbsent,

@@ -20,6 +20,9 @@ export const PA_FACTS: FactCatalogue = {
   'pa.opinionsMissingAtDecisionCount': { zh: '此类部门数', en: 'number of such co-departments' },
   'pa.unresolvedConflictAtDecision': { zh: '决定时是否存在未经裁决或联审的意见分歧', en: 'whether conflicting opinions stood unresolved at the decision' },
   'pa.conflictingDepartments': { zh: '意见分歧的部门', en: 'departments in conflict' },
+  'pa.overruledDepartments': { zh: '决定准予许可、却与其不予同意意见相反的协办部门', en: 'co-departments whose rejection the approval went against' },
+  'pa.centerRules': { zh: '是否有文件规定意见分歧由中心裁决（玉林方案 篇六）', en: 'whether a document in force has the center rule on disputes (the Yulin plan)' },
+  'pa.investmentProject': { zh: '是否为本级审批权限内的投资项目', en: 'whether the matter is an investment project within the center’s own approval power' },
   'pa.meetingProblems': { zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
   'pa.meetingProblemCount': { zh: '联审会议出席问题数', en: 'number of meeting attendance problems' },
 };
@@ -52,6 +55,7 @@ const EMPTY: Derived['facts'] = {
   'pa.opinionsMissingAtDecisionCount': 0,
   'pa.unresolvedConflictAtDecision': false,
   'pa.conflictingDepartments': [],
+  'pa.overruledDepartments': [],
   'pa.meetingProblems': [],
   'pa.meetingProblemCount': 0,
 };
@@ -61,13 +65,25 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
   const { matter, joint } = tl.snapshot;
   const departmentsInvolved = 1 + matter.otherDepartments.filter((d) => d !== matter.department).length;
   if (!joint || matter.class !== 'joint') {
-    return { facts: { ...EMPTY, 'pa.departmentsInvolved': departmentsInvolved }, deadlines: [], obligations: [], items: { 'case/co-department': [] } };
+    return { facts: { ...EMPTY, 'pa.departmentsInvolved': departmentsInvolved, 'pa.investmentProject': matter.investmentProject, 'pa.centerRules': false }, deadlines: [], obligations: [], items: { 'case/co-department': [] } };
   }
   const zone = ctx.calendar.timeZone;
   const acceptance = tl.acceptance;
   const decision = tl.decision;
   const copies = tl.all('copied-to-co-department');
   const opinions = tl.all('opinion');
+  // Indexed by department once, so that a case with many co-departments stays linear.
+  const firstCopy = new Map<string, (typeof copies)[number]>();
+  for (const copy of copies) if (!firstCopy.has(copy.department)) firstCopy.set(copy.department, copy);
+  const opinionsOf = new Map<string, Array<(typeof opinions)[number]>>();
+  for (const opinion of opinions) {
+    const list = opinionsOf.get(opinion.department);
+    if (list) list.push(opinion);
+    else opinionsOf.set(opinion.department, [opinion]);
+  }
+  const urgedDepartments = new Set(tl.all('urged').map((u) => u.department));
+  // The first opinion of each department, for telling a copy sent only after another department had answered.
+  const firstOpinions = [...opinionsOf.values()].map((list) => list[0]!).sort((a, b) => a.ms - b.ms);
   const acceptanceProblems = acceptance
     ? [...(acceptance.acceptanceNotice ? [] : ['受理通知书 acceptance notice']), ...(acceptance.parallelGuide ? [] : ['并联审批须知 parallel-approval guide'])]
     : [];
@@ -79,7 +95,7 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
   const items: ScopeItem[] = [];
 
   for (const co of joint.coDepartments) {
-    const copy = copies.find((c) => c.department === co.department);
+    const copy = firstCopy.get(co.department);
     if (acceptance) {
       const copyDeadline = trackDeadline(ctx, {
         id: `pa-copy:${co.department}`,
@@ -92,10 +108,12 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
       if (copyDeadline.late) lateCopies.push(`${co.department}（${copy ? formatLocal(copy.ms, zone) : '未抄告 not copied'}）`);
     }
     // Copied only after another co-department had answered: the reviews ran one after another.
-    if (copy && opinions.some((o) => o.department !== co.department && o.ms < copy.ms)) serialCopies.push(co.department);
+    if (copy && firstOpinions.some((o) => o.department !== co.department && o.ms < copy.ms)) serialCopies.push(co.department);
 
-    const opinion = [...opinions].reverse().find((o) => o.department === co.department && (!copy || o.ms >= copy.ms));
-    const urged = tl.all('urged').some((u) => u.department === co.department);
+    const own = opinionsOf.get(co.department) ?? [];
+    let opinion: (typeof opinions)[number] | undefined;
+    for (let i = own.length - 1; i >= 0 && !opinion; i--) if (!copy || own[i]!.ms >= copy.ms) opinion = own[i];
+    const urged = urgedDepartments.has(co.department);
     const facts: Derived['facts'] = {
       'pa.co.department': co.department,
       'pa.co.copied': copy !== undefined,
@@ -138,25 +156,37 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
     items.push({ key: co.department, facts });
   }
 
-  const beforeDecision = decision ? opinions.filter((o) => o.ms <= decision.ms) : [];
-  const missingAtDecision = decision ? joint.coDepartments.map((c) => c.department).filter((d) => !beforeDecision.some((o) => o.department === d)) : [];
-  const approving = new Set(beforeDecision.filter((o) => o.opinion === 'approve').map((o) => o.department));
-  const opposing = new Set(beforeDecision.filter((o) => o.opinion === 'reject').map((o) => o.department));
-  const recorded = joint.disputes.filter((d) => !decision || Date.parse(d.raisedAt) <= decision.ms);
-  const conflict = (approving.size > 0 && opposing.size > 0) || recorded.length > 0;
-  // A conflict is settled only by a center ruling or joint review meeting on record before the decision.
-  const settledBefore = (d: (typeof joint.disputes)[number]) => decision !== undefined && d.resolution !== undefined && Date.parse(d.resolution.at) <= decision.ms;
-  const resolved = recorded.some(settledBefore) && recorded.every(settledBefore);
-  const conflicting = conflict ? [...new Set([...opposing, ...approving, ...recorded.flatMap((d) => d.departments)])] : [];
+  // Only a decision on the application itself (approved or refused) combines the opinions; a case not accepted or
+  // returned at the window was never copied to anyone.
+  const decided = decision !== undefined && (decision.outcome === 'approved' || decision.outcome === 'refused') ? decision : undefined;
+  const latestBefore = (department: string) => {
+    const own = (opinionsOf.get(department) ?? []).filter((o) => decided !== undefined && o.ms <= decided.ms);
+    return own[own.length - 1];
+  };
+  const missingAtDecision = decided ? joint.coDepartments.map((c) => c.department).filter((d) => !latestBefore(d)) : [];
+  // Each department's opinion governs its own part (ALL 第二十六条 分别提出意见): a refusal that follows a rejection is
+  // the lawful outcome. A conflict is a decision that goes against a recorded opinion (approving over a rejection), or
+  // a dispute put on record.
+  const overruled = decided?.outcome === 'approved' ? joint.coDepartments.map((c) => c.department).filter((d) => latestBefore(d)?.opinion === 'reject') : [];
+  const recorded = joint.disputes.filter((d) => !decided || Date.parse(d.raisedAt) <= decided.ms);
+  const conflict = overruled.length > 0 || recorded.length > 0;
+  // Settled only by a center ruling or joint review meeting on record before the decision.
+  const settledBefore = (d: (typeof joint.disputes)[number]) => decided !== undefined && d.resolution !== undefined && Date.parse(d.resolution.at) <= decided.ms;
+  const resolved = recorded.length > 0 && overruled.length === 0 ? recorded.every(settledBefore) : recorded.some(settledBefore) && recorded.every(settledBefore);
+  const conflicting = conflict ? [...new Set([...overruled, ...recorded.flatMap((d) => d.departments)])] : [];
 
+  // The center convenes the departments a review needs (city-12 并联审批 第三条 根据审批需要确定相关部门); each one it
+  // convened sends its leader in charge and, where the chief-representative system is in force, its chief representative.
+  const chiefRepresentativesInForce = ctx.ruleRuns('CR-AUTHORISATION');
   const meetingProblems: string[] = [];
   for (const meeting of joint.meetings) {
     const date = meeting.at.slice(0, 10);
-    for (const department of [joint.lead, ...joint.coDepartments.map((c) => c.department)]) {
+    const convened = meeting.convened ?? [...new Set(meeting.attendees.map((a) => a.department))];
+    for (const department of convened) {
       const attendees = meeting.attendees.filter((a) => a.department === department);
       const lacks = [
         ...(attendees.some((a) => a.role === 'leader-in-charge' || a.role === 'principal-leader') ? [] : ['分管审批负责人 leader in charge']),
-        ...(attendees.some((a) => a.role === 'chief-representative') ? [] : ['首席代表 chief representative']),
+        ...(!chiefRepresentativesInForce || attendees.some((a) => a.role === 'chief-representative') ? [] : ['首席代表 chief representative']),
         ...(attendees.some((a) => a.canSign) ? [] : ['签发权 authority to sign']),
       ];
       if (lacks.length) meetingProblems.push(`${date} ${department}: ${lacks.join('、')}`);
@@ -166,6 +196,8 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
   return {
     facts: {
       'pa.departmentsInvolved': departmentsInvolved,
+      'pa.investmentProject': matter.investmentProject,
+      'pa.centerRules': ctx.ruleRuns('PA-DISPUTE/center-ruling'),
       'pa.isJoint': true,
       'pa.lead': joint.lead,
       'pa.accepted': acceptance !== undefined,
@@ -175,10 +207,11 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
       'pa.lateCopyCount': lateCopies.length,
       'pa.serialCopies': serialCopies,
       'pa.serialCopyCount': serialCopies.length,
-      'pa.decided': decision !== undefined,
+      'pa.decided': decided !== undefined,
       'pa.opinionsMissingAtDecision': missingAtDecision,
       'pa.opinionsMissingAtDecisionCount': missingAtDecision.length,
-      'pa.unresolvedConflictAtDecision': decision !== undefined && conflict && !resolved,
+      'pa.unresolvedConflictAtDecision': decided !== undefined && conflict && !resolved,
+      'pa.overruledDepartments': overruled,
       'pa.conflictingDepartments': conflict ? conflicting : [],
       'pa.meetingProblems': meetingProblems,
       'pa.meetingProblemCount': meetingProblems.length,

@@ -19,6 +19,11 @@ export const RF_FACTS: FactCatalogue = {
   'rf.changesTold': { zh: '是否告知需变更的内容', en: 'whether the applicant was told what to change' },
   'rf.major': { zh: '是否重大事项', en: 'whether the matter is major' },
   'rf.leaderConsulted': { zh: '是否请示分管领导', en: 'whether the leader in charge was consulted' },
+  'rf.voucherProblems': { zh: '不予受理（含退回）缺少的书面凭证要素（书面、专用印章、日期）', en: 'what a non-acceptance (or return) lacks of the written voucher: in writing, sealed, dated' },
+  'rf.voucherProblemCount': { zh: '书面凭证缺少的要素数', en: 'number of voucher elements missing' },
+  'rf.reasonNoticeProblems': { zh: '书面告知理由缺少的要素（书面、理由）', en: 'what the written statement of reasons lacks: in writing, reasons' },
+  'rf.reasonNoticeProblemCount': { zh: '书面告知理由缺少的要素数', en: 'number of elements the statement of reasons lacks' },
+  'rf.notAccepted': { zh: '是否为不予受理或退回（未受理的申请）', en: 'whether the application was not accepted or returned' },
   'rf.objections': { zh: '申请人异议次数', en: 'objections raised by the applicant' },
   'rf.objectionsUnhandledCount': { zh: '未记录或未上报的异议数', en: 'number of objections not recorded or escalated' },
   'rf.objectionsUnhandled': { zh: '未记录或未上报的异议', en: 'objections not recorded or not escalated' },
@@ -37,6 +42,13 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
     if (!refusal.sealed) problems.push('加盖公章 seal');
     if (!refusal.dated) problems.push('注明日期 date');
   }
+  // ALL 第三十二条: every non-acceptance gets a sealed, dated written voucher. ALL 第三十八条 and the township's 退回件
+  // ask for the reasons in writing.
+  const notAccepted = refusal !== undefined && refusal.outcome !== 'refused';
+  const voucherProblems = notAccepted
+    ? [...(refusal.written ? [] : ['书面凭证 written voucher']), ...(refusal.sealed ? [] : ['专用印章 seal']), ...(refusal.dated ? [] : ['注明日期 date'])]
+    : [];
+  const reasonProblems = refusal ? [...(refusal.written ? [] : ['书面 in writing']), ...(refusal.reasons ? [] : ['理由 reasons'])] : [];
   const filing = refusal ? tl.all('filed-with-center').find((f) => f.ms >= refusal.ms) : undefined;
   const registered = refusal ? tl.all('refusal-registered').length > 0 : false;
   const priorCompleteNotice =
@@ -48,7 +60,7 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
   const deadlines = [];
   const obligations: Obligation[] = [];
   let filingWorkingDays: number | null = null;
-  if (refusal) {
+  if (refusal && ctx.ruleRuns('RF-FILED-WITH-CENTER')) {
     const tracked = trackDeadline(ctx, {
       id: 'rejection-filing',
       regulation: REGULATION,
@@ -58,7 +70,6 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
       ...(filing ? { completedAt: filing.at } : {}),
     });
     deadlines.push(tracked.entry);
-    filingWorkingDays = ctx.calendar.countWorkingDays(refusal.day, filing?.day ?? tl.asOfDay);
     if (!filing) {
       obligations.push({
         id: 'rejection-filing',
@@ -69,6 +80,7 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
       });
     }
   }
+  if (refusal) filingWorkingDays = ctx.calendar.countWorkingDays(refusal.day, filing?.day ?? tl.asOfDay);
   return {
     facts: {
       'rf.isRefusal': refusal !== undefined,
@@ -85,6 +97,11 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
       'rf.changesTold': refusal?.changesTold ?? false,
       'rf.major': tl.snapshot.matter.major,
       'rf.leaderConsulted': refusal?.leaderConsulted ?? false,
+      'rf.voucherProblems': voucherProblems,
+      'rf.voucherProblemCount': voucherProblems.length,
+      'rf.reasonNoticeProblems': reasonProblems,
+      'rf.reasonNoticeProblemCount': reasonProblems.length,
+      'rf.notAccepted': notAccepted,
       'rf.objections': objections.length,
       'rf.objectionsUnhandled': unhandled,
       'rf.objectionsUnhandledCount': unhandled.length,

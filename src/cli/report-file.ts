@@ -1,0 +1,77 @@
+// `audit --out FILE`: the output is checked before the audit starts and written whole at the end. The report is
+// written to a temporary file beside FILE and renamed over it, so FILE never holds a partial report, even if the
+// audit is interrupted; the temporary file is removed on SIGINT and SIGTERM.
+import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Why an output file cannot be used, for a one-line usage error. */
+export class OutputError extends Error {}
+
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/** A file-system error in a few words (`ENOENT: no such file or directory`), without the temporary file's name. */
+const reason = (error: unknown) => (error as Error).message.replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+
+export class ReportFile {
+  readonly path: string;
+  readonly #temporary: string;
+  #open = true;
+  readonly #onSignal = (signal: NodeJS.Signals) => {
+    this.discard();
+    // Then end as the signal would have: exit 130 for SIGINT, 143 for SIGTERM.
+    process.kill(process.pid, signal);
+  };
+
+  private constructor(path: string, temporary: string) {
+    this.path = path;
+    this.#temporary = temporary;
+    for (const signal of SIGNALS) process.once(signal, this.#onSignal);
+  }
+
+  /** Checks that FILE can be written (its folder exists and takes a new file; FILE is not a folder) before any work. */
+  static open(path: string): ReportFile {
+    if (path.trim() === '') throw new OutputError('--out "": expected a file path');
+    let existing;
+    try {
+      existing = statSync(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(`--out ${path}: cannot write (${reason(error)})`);
+    }
+    if (existing && !existing.isFile()) throw new OutputError(`--out ${path}: cannot write (not a regular file)`);
+    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+    try {
+      closeSync(openSync(temporary, 'wx'));
+    } catch (error) {
+      throw new OutputError(`--out ${path}: cannot write (${reason(error)})`);
+    }
+    return new ReportFile(path, temporary);
+  }
+
+  /** Writes the report and puts it in place. */
+  write(text: string): void {
+    try {
+      writeFileSync(this.#temporary, text);
+      renameSync(this.#temporary, this.path);
+      this.#close();
+    } catch (error) {
+      this.discard();
+      throw new OutputError(`--out ${this.path}: cannot write (${reason(error)})`);
+    }
+  }
+
+  /** Removes the temporary file: the audit did not finish. */
+  discard(): void {
+    if (!this.#open) return;
+    try {
+      unlinkSync(this.#temporary);
+    } catch {
+      // Already gone.
+    }
+    this.#close();
+  }
+
+  #close(): void {
+    this.#open = false;
+    for (const signal of SIGNALS) process.removeListener(signal, this.#onSignal);
+  }
+}
