@@ -1,5 +1,5 @@
 import type { Bilingual } from '../errors.js';
-import type { CaseTimeline } from './case-timeline.js';
+import type { CaseTimeline, TimedEvent } from './case-timeline.js';
 
 /** Every data-integrity finding id: contradictions in a case, a roster or a joint case. */
 export const DATA_INTEGRITY_IDS = [
@@ -61,13 +61,15 @@ export function integrityProblems(tl: CaseTimeline, asOf: string): IntegrityProb
       } else openSuspensions--;
     }
   }
-  const copies = tl.all('copied-to-co-department');
+  // Events are in time order, so the first copy to a department is its earliest: one lookup per opinion.
+  const firstCopy = new Map<string, TimedEvent<'copied-to-co-department'>>();
+  for (const copy of tl.all('copied-to-co-department')) if (!firstCopy.has(copy.department)) firstCopy.set(copy.department, copy);
   for (const opinion of tl.all('opinion')) {
-    const copiesToIt = copies.filter((c) => c.department === opinion.department);
-    if (copiesToIt.length > 0 && copiesToIt.every((c) => c.ms > opinion.ms)) {
+    const earliest = firstCopy.get(opinion.department);
+    if (earliest && earliest.ms > opinion.ms) {
       problems.push({
         ruleId: 'DATA-OPINION-BEFORE-COPY',
-        message: { zh: `${opinion.department} 的意见（${opinion.at}）早于抄告给它的时间 ${copiesToIt[0]!.at}`, en: `the opinion of ${opinion.department} at ${opinion.at} predates the copy it answers (${copiesToIt[0]!.at})` },
+        message: { zh: `${opinion.department} 的意见（${opinion.at}）早于抄告给它的时间 ${earliest.at}`, en: `the opinion of ${opinion.department} at ${opinion.at} predates the copy it answers (${earliest.at})` },
         evidence: { path: path(opinion.index), department: opinion.department },
       });
     }

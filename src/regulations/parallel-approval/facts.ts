@@ -82,7 +82,8 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
     else opinionsOf.set(opinion.department, [opinion]);
   }
   const urgedDepartments = new Set(tl.all('urged').map((u) => u.department));
-  // The first opinion of each department, for telling a copy sent only after another department had answered.
+  // The first opinion of each department, earliest first: a copy sent after another department's earliest answer came
+  // only once that department had finished (串联).
   const firstOpinions = [...opinionsOf.values()].map((list) => list[0]!).sort((a, b) => a.ms - b.ms);
   const acceptanceProblems = acceptance
     ? [...(acceptance.acceptanceNotice ? [] : ['受理通知书 acceptance notice']), ...(acceptance.parallelGuide ? [] : ['并联审批须知 parallel-approval guide'])]
@@ -108,7 +109,8 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
       if (copyDeadline.late) lateCopies.push(`${co.department}（${copy ? formatLocal(copy.ms, zone) : '未抄告 not copied'}）`);
     }
     // Copied only after another co-department had answered: the reviews ran one after another.
-    if (copy && firstOpinions.some((o) => o.department !== co.department && o.ms < copy.ms)) serialCopies.push(co.department);
+    const earliestOther = firstOpinions[0]?.department === co.department ? firstOpinions[1] : firstOpinions[0];
+    if (copy && earliestOther && earliestOther.ms < copy.ms) serialCopies.push(co.department);
 
     const own = opinionsOf.get(co.department) ?? [];
     let opinion: (typeof opinions)[number] | undefined;
