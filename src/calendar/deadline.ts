@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
-import { formatDayNumber, type DayNumber } from './dates.js';
+import { formatDayNumber, tryParseDate, type DayNumber } from './dates.js';
 import { endOfLocalDayMs, formatInstant, parseInstantMs, toInstantMs } from './instants.js';
 import { requireCalendar, type WorkCalendar } from './work-calendar.js';
 import { WorkingHours, workingHoursSchema } from './working-hours.js';
@@ -17,10 +17,13 @@ export const countingConventionSchema = z.strictObject({
   startDay: z.enum(['next-day', 'same-day']).default('next-day'),
   dueAt: z.enum(['end-of-day', 'close-of-business']).default('end-of-day'),
   /**
-   * Which days a suspension excludes. 'start-day-counts' (default): the day it begins counts as used and the day it
-   * ends is excluded, so each day is counted once — the working days in (from, to]. 'whole-days': every working day on
-   * which no working time was left to the clock is excluded — the day it begins when it begins before opening time,
-   * and the day it ends only when it ends after close of business (needs working hours).
+   * Which days a suspension (time not counted, 行政许可法 第四十五条) excludes. 'start-day-counts' (default): the day it
+   * begins counts as used and the clock restarts the day after it ends, as a period does under 第二百零一条, so each
+   * day is counted once whatever the hour of either event — the working days in (from, to]. 'whole-days': every
+   * working day on which no working time was left to the clock is excluded — the day it begins when it begins before
+   * opening time, and the day it ends only when it lasts to close of business (needs working hours). A review that
+   * begins before opening on day D and lasts to close on the fifth working day (D included) excludes five working
+   * days under 'whole-days', four under 'start-day-counts'.
    */
   suspension: z.enum(['start-day-counts', 'whole-days']).default('start-day-counts'),
 });
@@ -35,8 +38,11 @@ export const deadlineInputSchema = z.strictObject({
   /** The limit in working days; 0 means "the same working day". */
   workingDays: z.int().nonnegative(),
   /**
-   * Periods that do not count (suspensions: hearing, inspection, expert review…). The clock stops on the day
-   * `from` falls and restarts the day after `to`, mirroring the start-day rule: days in (from, to] are excluded.
+   * Periods that do not count (suspensions: hearing, inspection, expert review…). Under the default
+   * convention.suspension 'start-day-counts' the clock stops on the day `from` falls and restarts the day after `to`,
+   * mirroring the start-day rule: days in (from, to] are excluded. Under 'whole-days' only the working days wholly
+   * inside [from, to] (opening to close) are excluded; a date without a time is read as its midnight (see
+   * CountingConvention).
    * An exclusion without `to` is still open: the clock is stopped at `asOf`.
    */
   exclusions: z.array(z.strictObject({ from: when, to: when.optional() })).default([]),
@@ -102,9 +108,10 @@ export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): D
 }
 
 /**
- * Suspensions as the day ranges (from, to] whose working days they exclude, under the convention. With 'whole-days', a
- * suspension that begins before opening time also excludes its first day, and one that ends before close of business
- * gives its last day back to the clock.
+ * @internal Suspensions as the day ranges (from, to] whose working days they exclude, under the convention, each with
+ * `began`, the day it began (one that begins after the due date does not move it). With 'whole-days', a suspension
+ * that begins before opening time also excludes its first day, and one that ends before close of business gives its
+ * last day back to the clock; a bare date is read as its midnight (before opening, whether it begins or ends).
  */
 export function suspensionDays(
   calendar: WorkCalendar,
@@ -112,23 +119,23 @@ export function suspensionDays(
   convention: CountingConvention,
   hours: WorkingHours | undefined,
   where: string,
-): Array<{ from: DayNumber; to: DayNumber | undefined }> {
+): Array<{ from: DayNumber; to: DayNumber | undefined; began: DayNumber }> {
   return exclusions.map((exclusion, index) => {
-    let from = calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`);
-    let to = exclusion.to === undefined ? undefined : calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`);
-    if (convention.suspension === 'whole-days' && hours) {
-      // A bare date stands for the whole day: a start before opening, an end after close.
-      const startMs = parseInstantMs(exclusion.from);
-      const opening = hours.openingMs(from);
-      if (opening !== null && (startMs === undefined || startMs <= opening)) from -= 1;
-      if (to !== undefined && exclusion.to !== undefined) {
-        const endMs = parseInstantMs(exclusion.to);
-        const close = hours.closeOfBusinessMs(to);
-        if (close !== null && endMs !== undefined && endMs < close) to -= 1;
-        to = Math.max(to, from);
-      }
-    }
-    return { from, to };
+    const began = calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`);
+    const end = exclusion.to === undefined ? undefined : calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`);
+    if (convention.suspension !== 'whole-days') return { from: began, to: end, began };
+    if (!hours) throw new ValidationError(where, [issue('workingHours', undefined, "working hours, because convention.suspension is 'whole-days'")]);
+    const msOf = (text: string): number | undefined => (tryParseDate(text) !== undefined ? undefined : parseInstantMs(text));
+    const startMs = msOf(exclusion.from);
+    const opening = hours.openingMs(began);
+    // Its first day is out when no working time of that day was left to the clock.
+    const from = opening === null || startMs === undefined || startMs <= opening ? began - 1 : began;
+    if (end === undefined) return { from, to: undefined, began };
+    const endMs = msOf(exclusion.to!);
+    const close = hours.closeOfBusinessMs(end);
+    // Its last day is out only when the suspension lasted to close of business.
+    const to = close === null || (endMs !== undefined && endMs >= close) ? end : end - 1;
+    return { from, to: Math.max(to, from), began };
   });
 }
 
@@ -137,8 +144,12 @@ export interface DayDeadlineSpec {
   startDay: DayNumber;
   workingDays: number;
   extensionWorkingDays: number;
-  /** `to` undefined: still open, so the clock is stopped at asOfDay (which must then be given). */
-  exclusions: ReadonlyArray<{ from: DayNumber; to: DayNumber | undefined }>;
+  /**
+   * Working days in (from, to] are excluded (see suspensionDays). `to` undefined: still open, so the clock is stopped
+   * at asOfDay (which must then be given). `began` (default `from`): the day the suspension began; one that began
+   * after the due date does not move it.
+   */
+  exclusions: ReadonlyArray<{ from: DayNumber; to: DayNumber | undefined; began?: DayNumber }>;
   asOfDay: DayNumber | undefined;
   convention: CountingConvention;
   /** Needed when convention.dueAt is 'close-of-business'. */
@@ -156,23 +167,23 @@ export function deadlineOnDays(calendar: WorkCalendar, spec: DayDeadlineSpec): D
 
   const total = spec.workingDays + spec.extensionWorkingDays;
   let clockStopped = false;
-  const ranges: Array<[DayNumber, DayNumber]> = [];
+  const ranges: Array<[DayNumber, DayNumber, DayNumber]> = [];
   for (const exclusion of spec.exclusions) {
     let to = exclusion.to;
     if (to === undefined) {
       to = Math.max(asOfDay!, exclusion.from);
       clockStopped = true;
     }
-    ranges.push([Math.max(exclusion.from, anchor), Math.max(to, exclusion.from, anchor)]);
+    ranges.push([Math.max(exclusion.from, anchor), Math.max(to, exclusion.from, anchor), exclusion.began ?? exclusion.from]);
   }
   const merged = ranges.length > 1 ? mergeRanges(ranges) : ranges;
 
   let due = dueFor(total);
   let excluded = 0;
-  const counted: Array<[DayNumber, DayNumber]> = [];
-  for (const [from, to] of merged) {
-    if (from > due) break;
-    counted.push([from, to]);
+  const counted: Array<[DayNumber, DayNumber, DayNumber]> = [];
+  for (const [from, to, began] of merged) {
+    if (from > due || began > due) break;
+    counted.push([from, to, began]);
     excluded += calendar.countWorkingDays(from, to);
     due = dueFor(total + excluded);
   }
@@ -198,13 +209,16 @@ export function deadlineOnDays(calendar: WorkCalendar, spec: DayDeadlineSpec): D
   return deadline;
 }
 
-function mergeRanges(ranges: Array<[DayNumber, DayNumber]>): Array<[DayNumber, DayNumber]> {
+/** Overlapping (from, to] ranges joined; a joined range began when its earliest part did. */
+function mergeRanges(ranges: Array<[DayNumber, DayNumber, DayNumber]>): Array<[DayNumber, DayNumber, DayNumber]> {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const merged: Array<[DayNumber, DayNumber]> = [];
-  for (const [from, to] of sorted) {
+  const merged: Array<[DayNumber, DayNumber, DayNumber]> = [];
+  for (const [from, to, began] of sorted) {
     const last = merged[merged.length - 1];
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else merged.push([from, to]);
+    if (last && from <= last[1]) {
+      last[1] = Math.max(last[1], to);
+      last[2] = Math.min(last[2], began);
+    } else merged.push([from, to, began]);
   }
   return merged;
 }

@@ -72,6 +72,8 @@ export const PARAM_BEHIND_FACT: Readonly<Record<string, readonly ProfileValueNam
   'tc.deliveryDueDate': ['deliveryWorkingDays'],
   'tc.deliveryLate': ['deliveryWorkingDays'],
   'tc.status': ['warnWorkingDays', 'warnElapsedRatio'],
+  'tc.repeatedExtensions': ['extensionMaxCount'],
+  'tc.repeatedExtensionCount': ['extensionMaxCount'],
   'pa.lateCopies': ['copyWithinWorkingDays'],
   'pa.lateCopyCount': ['copyWithinWorkingDays'],
   'ab.post.vacancies': ['vacancyToleranceMinutes', 'workingHours'],

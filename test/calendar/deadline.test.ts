@@ -39,6 +39,70 @@ describe('computeDeadline', () => {
     expect(cal.workingDaysBetween(plain.dueDate, suspended.dueDate)).toBe(5);
   });
 
+  describe('the days a suspension takes out (convention.suspension)', () => {
+    // Accepted Mon 2025-03-03, 20 working days: due 2025-03-31 without a suspension. An expert review runs the whole
+    // of Mon 03-10 to Fri 03-14: it begins at 07:30, before opening time (08:00).
+    const start = '2025-03-03T10:00:00+08:00';
+    const review = (from: string, to: string | undefined, suspension?: 'start-day-counts' | 'whole-days', asOf?: string) =>
+      computeDeadline(cal, {
+        start, workingDays: 20, exclusions: [to === undefined ? { from } : { from, to }], workingHours: hours,
+        ...(asOf ? { asOf } : {}), ...(suspension ? { convention: { suspension } } : {}),
+      });
+
+    it('start-day-counts (the default): the day it begins is counted and the day it ends is excluded, (from, to]', () => {
+      expect(computeDeadline(cal, { start, workingDays: 20 }).dueDate).toBe('2025-03-31');
+      // Resumed after close on 03-14, the fifth day of the review: 03-11 … 03-14 are excluded, four days.
+      const sameEvening = review('2025-03-10T07:30:00+08:00', '2025-03-14T18:30:00+08:00');
+      expect(sameEvening.excludedWorkingDays).toBe(4);
+      // 清明 (Qingming) 04-04 is a day off: four working days after 03-31 is 04-07.
+      expect(sameEvening.dueDate).toBe('2025-04-07');
+      expect(review('2025-03-10T07:30:00+08:00', '2025-03-14T18:30:00+08:00', 'start-day-counts').dueDate).toBe('2025-04-07');
+      // Resumed at opening on Mon 03-17: 03-11 … 03-17, five days; the hour of either event does not matter.
+      expect(review('2025-03-10T07:30:00+08:00', '2025-03-17T08:00:00+08:00').excludedWorkingDays).toBe(5);
+      expect(review('2025-03-10T15:00:00+08:00', '2025-03-17T09:00:00+08:00').excludedWorkingDays).toBe(5);
+    });
+
+    it('whole-days: a review that begins before opening time and runs five working days excludes five, not four', () => {
+      const sameEvening = review('2025-03-10T07:30:00+08:00', '2025-03-14T18:30:00+08:00', 'whole-days');
+      expect(sameEvening.excludedWorkingDays).toBe(5);
+      // Five working days after 03-31, 04-04 skipped.
+      expect(sameEvening.dueDate).toBe('2025-04-08');
+      expect(cal.workingDaysBetween('2025-03-31', sameEvening.dueDate)).toBe(5);
+      // Resumed before close on 03-14: that day was worked on, so it counts.
+      expect(review('2025-03-10T07:30:00+08:00', '2025-03-14T16:00:00+08:00', 'whole-days').excludedWorkingDays).toBe(4);
+      // Resumed at opening on Mon 03-17: 03-10 … 03-14 are out, 03-17 counts.
+      expect(review('2025-03-10T07:30:00+08:00', '2025-03-17T08:00:00+08:00', 'whole-days').excludedWorkingDays).toBe(5);
+      // Begun in the afternoon and resumed in the morning: only the four whole days between are out.
+      expect(review('2025-03-10T15:00:00+08:00', '2025-03-17T09:00:00+08:00', 'whole-days').excludedWorkingDays).toBe(4);
+      // A date without a time is its midnight: 03-10 … 03-16, five working days.
+      expect(review('2025-03-10', '2025-03-17', 'whole-days').excludedWorkingDays).toBe(5);
+    });
+
+    it('whole-days: a suspension still open stops the clock from its first whole day to asOf', () => {
+      const open = review('2025-03-10T07:30:00+08:00', undefined, 'whole-days', '2025-03-12T10:00:00+08:00');
+      expect(open.clockStopped).toBe(true);
+      // 03-04 … 03-07 counted; 03-10 … 03-12 stopped.
+      expect(open.elapsedWorkingDays).toBe(4);
+      expect(open.excludedWorkingDays).toBe(3);
+      expect(review('2025-03-10T07:30:00+08:00', undefined, 'start-day-counts', '2025-03-12T10:00:00+08:00').elapsedWorkingDays).toBe(5);
+    });
+
+    it('whole-days: a suspension that begins after the due date does not move it; one begun on the last day does', () => {
+      // Five working days from 03-03: due Mon 03-10.
+      const five = (from: string, to: string) => computeDeadline(cal, {
+        start, workingDays: 5, exclusions: [{ from, to }], workingHours: hours, convention: { suspension: 'whole-days' },
+      });
+      expect(five('2025-03-11T07:30:00+08:00', '2025-03-14T18:30:00+08:00').dueDate).toBe('2025-03-10');
+      expect(five('2025-03-10T15:00:00+08:00', '2025-03-12T18:30:00+08:00').dueDate).toBe('2025-03-12');
+      expect(five('2025-03-10T07:30:00+08:00', '2025-03-12T18:30:00+08:00').dueDate).toBe('2025-03-13');
+    });
+
+    it('whole-days needs working hours', () => {
+      expect(() => computeDeadline(cal, { start, workingDays: 5, exclusions: [{ from: '2025-03-04', to: '2025-03-05' }], convention: { suspension: 'whole-days' } }))
+        .toThrow(/workingHours/);
+    });
+  });
+
   it('an extension adds its working days; elapsed and remaining are measured at asOf', () => {
     const d = computeDeadline(cal, { start: '2025-03-03T10:00:00+08:00', workingDays: 20, extensionWorkingDays: 10, asOf: '2025-03-10T10:00:00+08:00' });
     expect(d.dueDate).toBe(cal.addWorkingDays('2025-03-03', 30));
@@ -101,6 +165,20 @@ describe('deadline laws', () => {
       const to = cal.addWorkingDays(from, k);
       const plain = computeDeadline(cal, { start: s, workingDays: n });
       const suspended = computeDeadline(cal, { start: s, workingDays: n, exclusions: [{ from, to }] });
+      expect(suspended.excludedWorkingDays).toBe(k);
+      expect(cal.workingDaysBetween(plain.dueDate, suspended.dueDate)).toBe(k);
+    }), { numRuns: 1000 });
+  });
+
+  it('whole-days: a suspension over k whole working days, opening to close, moves the deadline by exactly k', () => {
+    fc.assert(fc.property(start, limit, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 30 }), (s, n, offset, k) => {
+      const first = cal.addWorkingDays(s, Math.min(offset, n));
+      const last = cal.addWorkingDays(first, k - 1);
+      const plain = computeDeadline(cal, { start: s, workingDays: n });
+      const suspended = computeDeadline(cal, {
+        start: s, workingDays: n, workingHours: hours, convention: { suspension: 'whole-days' },
+        exclusions: [{ from: `${first}T07:00:00+08:00`, to: `${last}T19:00:00+08:00` }],
+      });
       expect(suspended.excludedWorkingDays).toBe(k);
       expect(cal.workingDaysBetween(plain.dueDate, suspended.dueDate)).toBe(k);
     }), { numRuns: 1000 });

@@ -25,8 +25,10 @@ export const TC_FACTS: FactCatalogue = {
   'tc.sameDayCompleted': { zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
   'tc.acceptanceNoticeIssued': { zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
   'tc.promisedCompletionStated': { zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
-  'tc.invalidExtensions': { zh: '不计入时限的延期及其原因（期限届满后才延期、未书面告知申请人、依法需批准而未批准、超过可延期次数）', en: 'extensions that do not count, and why (after the deadline, applicant not told in writing, no approval where the law needs one, more than allowed)' },
+  'tc.invalidExtensions': { zh: '不计入时限的延期及其原因（期限届满后才延期、未书面告知申请人、依法需批准而未批准）', en: 'extensions that do not count, and why (after the deadline, applicant not told in writing, no approval where the law needs one)' },
   'tc.invalidExtensionCount': { zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
+  'tc.repeatedExtensions': { zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
+  'tc.repeatedExtensionCount': { zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
   'tc.overlongExtensions': { zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
   'tc.overlongExtensionCount': { zh: '超长延期次数', en: 'number of over-long extensions' },
   'tc.extensionsWithoutReason': { zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
@@ -38,6 +40,8 @@ export const TC_FACTS: FactCatalogue = {
   'tc.otherSuspensionCount': { zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
   'tc.otherSuspensions': { zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
   'tc.legalLimitRecorded': { zh: '事项是否记录了法定时限', en: 'whether the matter records its legal limit' },
+  'tc.limitAssumed': { zh: '事项既未记录法定时限也未记录承诺时限（办结时限为假定值）', en: 'the matter records neither a legal nor a promised limit (the completion limit is assumed)' },
+  'tc.extensionsUnderLaw': { zh: '延期是否按行政许可法第四十二条审查（许可事项）', en: 'whether extensions are judged under ALL 第四十二条 (a license matter)' },
   'tc.lateLimit': { zh: '超过的是哪一时限：law（行政许可法的法定期限）或 completion（办结时限）', en: 'which limit was exceeded: law (the Administrative License Law’s) or completion (the completion limit)' },
   'tc.legalLimitApplied': { zh: '适用的法定时限（工作日；联办件未记录时为45日）', en: 'legal limit applied in working days (45 for a joint case that records none)' },
   'tc.legalDueDate': { zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
@@ -58,10 +62,9 @@ export const TC_FACTS: FactCatalogue = {
 const EXCLUDABLE = new Set(['hearing', 'tendering', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert-review']);
 
 const PROBLEM_TEXT: Record<string, string> = {
-  'after-deadline': '原期限届满后才延期 granted after the original deadline',
+  'after-deadline': '期限届满后才延期 granted after the deadline it would extend',
   'no-written-notice': '未书面告知申请人延期理由和时限 applicant not told in writing',
   'not-approved': '未经负责人批准 not approved by the head',
-  repeated: '超过可延期次数 more extensions than allowed',
 };
 
 interface ClockStart {
@@ -108,44 +111,60 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
   const matter = tl.snapshot.matter;
   const isJoint = matter.class === 'joint';
   // ALL 第四十二条: twenty days, forty-five for joint handling, unless a law or regulation gives another limit. A
-  // matter whose own legal limit is not recorded is held to neither: it is reported as a gap in the data.
+  // matter whose own legal limit is not recorded is held to neither: it is reported as a gap in the data, and when no
+  // promise is recorded either, the twenty days are only an assumption (a warning, never a violation).
   const legalRecorded = matter.legalLimitWorkingDays !== undefined;
   const legalKnown = legalRecorded || isJoint;
   const legal = matter.legalLimitWorkingDays ?? (isJoint ? params.jointLimitWorkingDays : params.defaultLegalLimitWorkingDays);
+  // 当场: a limit of 0 only where a document in force says so (TC-INSTANT-SAME-DAY runs); never for urgent cases.
   const onTheSpot = matter.class === 'instant' && ctx.ruleRuns('TC-INSTANT-SAME-DAY');
   // The completion limit is the tighter of the promise and the legal limit.
   const promised = matter.promisedLimitWorkingDays;
   const limit = onTheSpot ? 0 : promised === undefined ? legal : legalKnown ? Math.min(promised, legal) : promised;
+  const limitAssumed = !onTheSpot && !legalKnown && promised === undefined;
+  // Whether ALL 第四十二条's extension rules (head's approval, ten days, once) govern this case: a license matter.
+  const lawGoverns = ctx.ruleRuns('TC-EXTENSION-VALID/void');
   const start = clockStart(ctx);
   const applies = start !== undefined && matter.class !== 'returned' && tl.decision?.outcome !== 'not-accepted';
   const { counted, unnotified, other } = exclusionsOf(ctx);
   const completion = tl.decision;
 
-  // Extensions are judged against the deadline they extend: the one without them. ALL 第四十二条 lets the agency head
-  // extend the legal limit once, by ten days (fifteen for joint handling, by the government head), with the reason
-  // told; extending a promise that stays inside the legal limit needs nobody's approval under the law.
+  // Each extension is judged against the deadline it extends (with the extensions counted before it). ALL 第四十二条
+  // lets the agency head extend the legal limit once, by ten days (fifteen for joint handling, by the government
+  // head), with the reason told; extending a promise that stays inside the legal limit needs nobody's approval under
+  // the law. An extension counts unless it came after the deadline or was never told to the applicant, or (under the
+  // law) lacked the approval the law requires; a longer one, or a further one, counts up to the law's maximum in all.
+  // A missing reason, a further extension or a missing copy to the center (city-12) is a finding of its own and does
+  // not undo what the applicant was lawfully told.
   const invalid: string[] = [];
   const overlong: string[] = [];
+  const repeated: string[] = [];
   const withoutReason: string[] = [];
   const notCopied: string[] = [];
   let extensionDays = 0;
   if (applies) {
-    const original = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limit, exclusions: counted }, ctx.asOf);
     const maxDays = isJoint ? params.jointExtensionMaxWorkingDays : params.extensionMaxWorkingDays;
     const approver = isJoint ? 'government-head' : 'agency-head';
     const day = (at: string) => at.slice(0, 10);
-    tl.all('extension').forEach((extension, index) => {
+    let countedExtensions = 0;
+    tl.all('extension').forEach((extension) => {
       const problems: string[] = [];
-      const extendsLegal = !legalKnown || limit + extensionDays + extension.workingDays > legal;
-      if (extension.ms > original.dueMillis) problems.push('after-deadline');
+      // Only where the legal limit is known can an extension be said to go beyond it.
+      const extendsLegal = legalKnown && limit + extensionDays + extension.workingDays > legal;
+      // Granted after the deadline it would extend (the one with the extensions counted so far) had passed.
+      const current = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limit, exclusions: counted, extensionWorkingDays: extensionDays }, ctx.asOf);
+      if (extension.ms > current.dueMillis) problems.push('after-deadline');
       if (!extension.writtenNotice) problems.push('no-written-notice');
-      if (extendsLegal && params.extensionApprover === 'agency-head' && extension.approvedBy !== approver) problems.push('not-approved');
-      if (index >= params.extensionMaxCount) problems.push('repeated');
+      if (lawGoverns && extendsLegal && params.extensionApprover === 'agency-head' && extension.approvedBy !== approver) problems.push('not-approved');
       if (problems.length) {
         invalid.push(`${day(extension.at)}：${problems.map((p) => PROBLEM_TEXT[p]).join('；')}`);
         return;
       }
-      const room = legalKnown ? Math.max(0, legal + maxDays - limit - extensionDays) : maxDays;
+      // "可以延长十日" read as one extension (extensionMaxCount): a further one is reported, and counts only within
+      // the days the law lets the legal limit be extended by in all.
+      if (lawGoverns && countedExtensions >= params.extensionMaxCount) repeated.push(day(extension.at));
+      countedExtensions += 1;
+      const room = lawGoverns && legalKnown ? Math.max(0, legal + maxDays - limit - extensionDays) : extension.workingDays;
       const allowed = Math.min(extension.workingDays, room);
       if (allowed < extension.workingDays) overlong.push(`${day(extension.at)}：${extension.workingDays} → ${allowed}`);
       extensionDays += allowed;
@@ -180,8 +199,10 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
         due: entry.due,
       });
     }
-    // Lateness against the law's own limit (with the extension that counts), for the law's variant of TC-ON-TIME.
-    const legalDeadline = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: legal, exclusions: counted, extensionWorkingDays: extensionDays }, completion?.at ?? ctx.asOf);
+    // Lateness against the law's own limit, for the law's variant of TC-ON-TIME: an extension moves it only by the
+    // part that goes beyond it (extending a promise inside the legal limit leaves the legal limit where it was).
+    const legalExtension = Math.max(0, limit + extensionDays - legal);
+    const legalDeadline = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: legal, exclusions: counted, extensionWorkingDays: legalExtension }, completion?.at ?? ctx.asOf);
     const endMs = completion?.ms ?? ctx.asOfMs;
     const lateAgainstLaw = legalKnown && !onTheSpot && endMs > legalDeadline.dueMillis;
     const lawRuns = ctx.ruleRuns('TC-ON-TIME/law');
@@ -204,8 +225,10 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
     };
   }
 
-  // ALL 第四十四条: a certificate follows a license approval; a reported or proxy case's approval here is a preliminary one.
-  const approval = completion?.outcome === 'approved' && matter.class !== 'reported' && matter.class !== 'proxy' ? completion : undefined;
+  // ALL 第四十四条: a certificate follows a license approval (TC-DELIVERY runs only for license matters); a reported or
+  // proxy case's approval here is a preliminary one, and no certificate follows it.
+  const approval =
+    completion?.outcome === 'approved' && matter.class !== 'reported' && matter.class !== 'proxy' && ctx.ruleRuns('TC-DELIVERY') ? completion : undefined;
   const delivery = tl.first('certificate-delivered');
   let deliveryFacts: Record<string, string | boolean | null> = { 'tc.deliveryDueDate': null, 'tc.deliveryLate': false, 'tc.deliveryStatus': null };
   if (approval) {
@@ -235,9 +258,11 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
   }
 
   const acceptance = tl.acceptance;
-  // The date written on the acceptance notice, against the promise counted from acceptance (county-10 服务承诺制度).
+  // The date written on the acceptance notice (city-12 第三条(三) 注明…办结时间; county-10 服务承诺制度 明确告知…时间),
+  // against the due date counted from acceptance (or from later complete materials), when a limit is on record.
+  const noticeFrom = acceptance && start && start.day > acceptance.day ? start.at : acceptance?.at;
   const dueOnAcceptance =
-    acceptance && promised !== undefined && !onTheSpot ? deadlineIn(ctx, { id: 'completion', start: acceptance.at, workingDays: limit }, acceptance.at).dueDate : null;
+    acceptance && noticeFrom && !onTheSpot && !limitAssumed ? deadlineIn(ctx, { id: 'completion', start: noticeFrom, workingDays: limit }, acceptance.at).dueDate : null;
   const stated = acceptance?.promisedCompletion?.slice(0, 10) ?? null;
   return {
     facts: {
@@ -261,6 +286,8 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
       'tc.limitWorkingDays': limit,
       'tc.legalLimitWorkingDays': legalRecorded ? legal : null,
       'tc.legalLimitRecorded': legalRecorded,
+      'tc.limitAssumed': limitAssumed,
+      'tc.extensionsUnderLaw': lawGoverns,
       'tc.statedCompletionDate': stated,
       'tc.dueDateOnAcceptance': dueOnAcceptance,
       'tc.statedDateTooLate': stated !== null && dueOnAcceptance !== null && stated > dueOnAcceptance,
@@ -272,6 +299,8 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
       'tc.promisedCompletionStated': acceptance?.promisedCompletion !== undefined,
       'tc.invalidExtensions': invalid,
       'tc.invalidExtensionCount': invalid.length,
+      'tc.repeatedExtensions': repeated,
+      'tc.repeatedExtensionCount': repeated.length,
       'tc.overlongExtensions': overlong,
       'tc.overlongExtensionCount': overlong.length,
       'tc.extensionsWithoutReason': withoutReason,
@@ -283,7 +312,9 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
       'tc.otherSuspensionCount': other.length,
       'tc.otherSuspensions': other.map((s) => `${s.at.slice(0, 10)} ${s.reason}`),
       'tc.isJoint': isJoint,
-      'tc.jointAllowedWorkingDays': params.jointLimitWorkingDays + Math.min(extensionDays, params.jointExtensionMaxWorkingDays),
+      // 45 days, and up to 15 more by the part of a valid extension that goes beyond the 45.
+      'tc.jointAllowedWorkingDays':
+        params.jointLimitWorkingDays + Math.min(params.jointExtensionMaxWorkingDays, Math.max(0, limit + extensionDays - params.jointLimitWorkingDays)),
       'tc.approved': approval !== undefined,
       ...deliveryFacts,
     },
