@@ -68,6 +68,7 @@ export type ProfileValueName = ParamName | 'workingHours';
 export const PARAM_BEHIND_FACT: Readonly<Record<string, readonly ProfileValueName[]>> = {
   'otn.noticeLimitWorkingDays': ['oneTimeNoticeWorkingDays'],
   'otn.statutoryLimitWorkingDays': ['statutoryNoticeWorkingDays'],
+  'otn.deemedAccepted': ['statutoryNoticeWorkingDays', 'deemedAcceptanceOnLateNotice'],
   'tc.jointAllowedWorkingDays': ['jointLimitWorkingDays', 'jointExtensionMaxWorkingDays'],
   'tc.deliveryDueDate': ['deliveryWorkingDays'],
   'tc.deliveryLate': ['deliveryWorkingDays'],

@@ -1,21 +1,21 @@
 import { formatDayNumber } from '../../calendar/dates.js';
-import { REFUSAL_OUTCOMES, type CaseTimeline } from '../case-timeline.js';
+import type { CaseTimeline } from '../case-timeline.js';
 import type { CaseContext, Derived, FactCatalogue } from '../context.js';
 import { trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'one-time-notification';
 
 export const OTN_FACTS: FactCatalogue = {
-  'otn.noticeNeeded': { zh: '首次审查时材料不齐全或不符合法定形式', en: 'materials were incomplete or not in legal form at the first check' },
+  'otn.noticeNeeded': { zh: '收件时材料即不齐全或不符合法定形式（首次审查发现的，或其后告知中要求补正的原有缺陷）', en: 'the materials were incomplete or not in legal form when received (found at the first check, or an original defect a notice asked for later)' },
   'otn.initialDeficiencies': { zh: '首次审查发现的需补正事项', en: 'items deficient at the first check' },
   'otn.noticeGiven': { zh: '是否已发出补正告知', en: 'whether a deficiency notice was given' },
   'otn.noticeLimitWorkingDays': { zh: '本地制度规定的告知时限（工作日；即办件为0，即当场）', en: 'notice limit of the local system in working days (0 = on the spot, for instant cases)' },
   'otn.statutoryLimitWorkingDays': { zh: '行政许可法规定的告知期限（工作日）', en: 'notice limit of the Administrative License Law in working days' },
   'otn.statutoryNoticeDueDate': { zh: '法定告知期限的最后一日', en: 'last day of the statutory notice period' },
-  'otn.untoldAtStatutoryDeadline': { zh: '法定期限届满时仍未告知的补正事项', en: 'items still untold when the statutory period ran out' },
+  'otn.untoldAtStatutoryDeadline': { zh: '法定期限届满时既未告知、也未补齐的原有缺陷事项', en: 'original defects neither told nor supplied when the statutory period ran out' },
   'otn.licenseApplication': { zh: '是否为行政许可申请（事项为行政许可，或申请人以行政许可提出）', en: 'whether this is a license application (a license matter, or applied for as one)' },
-  'otn.noticeWorkingDays': { zh: '收件后第几个工作日告知（未告知则为至评估时点已过的工作日）', en: 'working day after receipt on which the notice was given (or elapsed so far, if none)' },
-  'otn.noticeDate': { zh: '首次告知日期（未告知则为否定决定日或评估日期）', en: 'date of the first notice (or, without one, of a refusal or the as-of date)' },
+  'otn.noticeWorkingDays': { zh: '收件后第几个工作日告知（未告知则为至材料补齐、受理或决定之日，或至评估时点已过的工作日）', en: 'working day after receipt on which the notice was given (without one: on which the materials were completed or the case accepted or decided, else elapsed so far)' },
+  'otn.noticeDate': { zh: '首次告知日期（未告知则为材料补齐、受理或决定之日，或评估日期）', en: 'date of the first notice (without one: of completed materials, acceptance or a decision, else the as-of date)' },
   'otn.receivedDate': { zh: '收件日期', en: 'date the materials were received' },
   'otn.itemsNotInFirstNotice': { zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
   'otn.itemsNotInFirstNoticeCount': { zh: '未一次性告知的事项数', en: 'number of items not told in one notice' },
@@ -25,7 +25,7 @@ export const OTN_FACTS: FactCatalogue = {
   'otn.contentMissing': { zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
   'otn.contentMissingCount': { zh: '缺少的法定告知内容数', en: 'number of required content items missing' },
   'otn.noticeCharged': { zh: '告知或办事指南是否收费', en: 'whether the notice or guide was charged for' },
-  'otn.deemedAccepted': { zh: '逾期不告知，自收到申请材料之日起视为受理', en: 'deemed accepted on receipt because the notice was late' },
+  'otn.deemedAccepted': { zh: '法定五日届满仍有原有缺陷未告知（逾期不告知），自收到申请材料之日起即为受理', en: 'counts as accepted on receipt: an original defect was still untold when the law\'s five working days ran out' },
   'otn.notAcceptedOnTheSpot': { zh: '是否在收件当日作出不予受理', en: 'whether non-acceptance was decided on the day of receipt' },
   'otn.referredTo': { zh: '引导申请的有关窗口/机关', en: 'window or authority the applicant was directed to' },
   'otn.affectsThirdParties': { zh: '许可事项直接关系他人重大利益', en: 'the permit directly concerns others’ major interests' },
@@ -35,31 +35,41 @@ export const OTN_FACTS: FactCatalogue = {
   'otn.materialsCompleteDate': { zh: '材料补齐日期', en: 'date the materials became complete' },
 };
 
+/** The notice's content as city-12 一次性告知制度 第三条 lists it, item by item. */
 const CONTENT_NAMES: Record<string, string> = {
-  legalBasis: '法律依据和条件 legal basis and conditions',
-  materialsList: '全部申请材料 full materials list',
-  procedureAndLimit: '程序和承诺时限 procedure and promised limit',
-  fees: '收费依据和标准 fee basis and standard',
-  preconditions: '前置条件 preconditions',
+  legalBasis: '第三条(一) 法律、政策依据、条件和要求 legal and policy basis, conditions and requirements',
+  materialsList: '第三条(二) 全部申请材料 every material to submit',
+  procedureAndLimit: '第三条(三) 程序（流程）和承诺时限 procedure and promised limit',
+  fees: '第三条(四) 收费依据、收费标准 fee basis and standard',
+  preconditions: '第三条(五) 前置条件、相关程序 preconditions and related procedures',
 };
 
 /**
  * The service limit for the notice under a local system (city-12 一次性告知制度 第五条(一)): on the spot for an instant
- * case ("属即办件的,应当场告知"), the profile's working days for any other ("属承诺件的,…在3个工作日内"). No seed gives
- * urgent cases a shorter one, so they count as promised cases.
+ * case ("属即办件的,应当场告知"), the profile's working days for any other ("属承诺件的,…在3个工作日内"; city-12 sorts
+ * every matter into 即办件 and 承诺办件, 按时办结制度 第三条(二)). No seed gives urgent cases a shorter one, so they count
+ * as promised cases.
  */
 export function localNoticeLimit(ctx: CaseContext): number {
   return ctx.timeline.snapshot.matter.class === 'instant' ? 0 : ctx.params.oneTimeNoticeWorkingDays;
 }
 
 /**
- * The day the notice was given; without one, the day the case was refused (a refusal ends the wait, and
- * refusing instead of notifying is RF-REASON-ROUTE's breach), else the as-of day.
+ * The event that ended the wait for a first notice without one: the applicant supplied every item found deficient
+ * (corrected on the spot, 第三十二条(三)), or the case was accepted or decided (a refusal instead of a notice is
+ * RF-REASON-ROUTE's breach). Undefined while the window still owes the notice.
  */
+function closedWithoutNotice(tl: CaseTimeline): { day: number; at: string } | undefined {
+  if (tl.notices[0]) return undefined;
+  const ends = [tl.materialsCompletedAt, tl.acceptance, tl.decision].filter((e) => e !== undefined);
+  ends.sort((a, b) => a.ms - b.ms);
+  return ends[0];
+}
+
+/** The day the notice was given; without one, the day the wait for it ended, else the as-of day. */
 function noticeDayOf(tl: CaseTimeline): number {
   if (tl.notices[0]) return tl.notices[0].day;
-  if (tl.decision && REFUSAL_OUTCOMES.has(tl.decision.outcome)) return Math.min(tl.decision.day, tl.asOfDay);
-  return tl.asOfDay;
+  return Math.min(closedWithoutNotice(tl)?.day ?? tl.asOfDay, tl.asOfDay);
 }
 
 /** Whether the law governs the application: a license, or an application made for one. */
@@ -67,10 +77,40 @@ function isLicenseApplication(tl: CaseTimeline): boolean {
   return (tl.snapshot.appliedFor ?? tl.snapshot.matter.kind) === 'license';
 }
 
+/**
+ * Items wrong in the materials since they were received, which one notice had to list (ALL 第三十二条(四) "一次告知…
+ * 全部内容"; city-12 第六条(三)): those found at the first check, and those a notice asks for that are neither a new
+ * deficiency recorded when materials were supplied before it nor (after the first notice) a document supplied since.
+ * A second notice for a defect the first check "did not notice" (挤牙膏式补正) is one of them.
+ */
+function originalDefects(tl: CaseTimeline): string[] {
+  const original = new Set(tl.initialDeficiencies);
+  const first = tl.notices[0];
+  const supplements = tl.all('materials-supplemented');
+  for (const notice of tl.notices) {
+    const before = supplements.filter((m) => m.ms <= notice.ms);
+    const newDefects = new Set(before.flatMap((m) => m.newDeficiencies));
+    const suppliedSinceFirst = new Set(notice === first ? [] : before.filter((m) => m.ms > first!.ms).flatMap((m) => m.items));
+    const toldBefore = new Set(tl.notices.filter((n) => n.ms < notice.ms).flatMap((n) => n.items));
+    for (const item of notice.items) {
+      if (!toldBefore.has(item) && !newDefects.has(item) && !suppliedSinceFirst.has(item)) original.add(item);
+    }
+  }
+  return [...original];
+}
+
+/** Original defects the first notice left out: told later, or never. */
+function itemsNotToldAtOnce(tl: CaseTimeline, original: readonly string[]): string[] {
+  const first = tl.notices[0];
+  if (!first) return [];
+  const inFirst = new Set(first.items);
+  return original.filter((item) => !inFirst.has(item));
+}
+
 interface StatutoryNotice {
   /** The last day of the law's five working days after receipt (ALL 第三十二条(四), counted per 第八十二条). */
   dueDay: number;
-  /** Items deficient at the first check that no notice given by then told the applicant of. */
+  /** Original defects that, when the five days ran out, no notice had told and the applicant had not supplied. */
   untold: string[];
   /** Whether the application counts as accepted on receipt: items untold when the five days ran out. */
   deemedAccepted: boolean;
@@ -78,44 +118,41 @@ interface StatutoryNotice {
 
 /**
  * ALL 第三十二条(四): "应当当场或者在五日内一次告知申请人需要补正的全部内容，逾期不告知的，自收到申请材料之日起即为受理".
- * The law's five working days decide deemed acceptance, never a local service limit. An item still untold when they
- * run out (no notice, or a notice that left it out) is 逾期不告知; a refusal to accept given within the five days ends
- * the matter, but one given later cannot undo an acceptance the law has already deemed.
+ * Judged when the law's five working days run out, never by a local service limit: an original defect still untold
+ * then (no notice, a notice that left it out, or a later notice asking for it) is 逾期不告知. Nothing is left to tell
+ * of an item the applicant supplied in time, nor once the window accepted or decided the application within the five
+ * days; but a refusal given later cannot undo an acceptance the law has already deemed. Only for an application for
+ * a license the matter is (the law governs licenses; an application for a license the matter does not need, or one
+ * outside the department's power, is to be declined at once under 第三十二条(一)(二), not accepted), and only where
+ * the law runs under the profile.
  */
 export function statutoryNotice(ctx: CaseContext): StatutoryNotice | undefined {
   const tl = ctx.timeline;
-  if (!tl.receipt || tl.initialDeficiencies.length === 0 || !isLicenseApplication(tl)) return undefined;
+  const matter = tl.snapshot.matter;
+  if (!tl.receipt || !isLicenseApplication(tl)) return undefined;
+  const original = originalDefects(tl);
+  if (original.length === 0) return undefined;
   const dueDay = ctx.calendar.addWorkingDayNumbers(tl.receipt.day, ctx.params.statutoryNoticeWorkingDays);
-  const told = new Set(tl.notices.filter((n) => n.day <= dueDay).flatMap((n) => n.items));
-  const untold = tl.initialDeficiencies.filter((item) => !told.has(item));
-  const refusedInTime = tl.decision !== undefined && REFUSAL_OUTCOMES.has(tl.decision.outcome) && tl.decision.day <= dueDay;
-  const deemed = ctx.params.deemedAcceptanceOnLateNotice && untold.length > 0 && tl.asOfDay > dueDay && !refusedInTime;
+  const dealtWith = new Set([
+    ...tl.notices.filter((n) => n.day <= dueDay).flatMap((n) => n.items),
+    ...tl.all('materials-supplemented').filter((m) => m.day <= dueDay).flatMap((m) => m.items),
+  ]);
+  const untold = original.filter((item) => !dealtWith.has(item));
+  const decidedInTime = [tl.acceptance, tl.decision].some((e) => e !== undefined && e.day <= dueDay);
+  const deemed =
+    ctx.params.deemedAcceptanceOnLateNotice &&
+    matter.kind === 'license' &&
+    matter.inJurisdiction &&
+    ctx.ruleRuns('OTN-DEEMED-ACCEPTED') &&
+    untold.length > 0 &&
+    tl.asOfDay > dueDay &&
+    !decidedInTime;
   return { dueDay, untold, deemedAccepted: deemed };
 }
 
+/** Whether the application counts as accepted on the day its materials were received (ALL 第三十二条(四)). */
 export function deemedAccepted(ctx: CaseContext): boolean {
   return statutoryNotice(ctx)?.deemedAccepted ?? false;
-}
-
-/**
- * Items the applicant was not told of in one notice: those deficient at the first check and left out of the first
- * notice, and those a later notice asks for (挤牙膏式补正) that are neither a new deficiency recorded when materials
- * were supplied nor a document supplied after the first notice.
- */
-function itemsNotToldAtOnce(tl: CaseTimeline): string[] {
-  const first = tl.notices[0];
-  if (!first) return [];
-  const inFirst = new Set(first.items);
-  const missed = new Set(tl.initialDeficiencies.filter((item) => !inFirst.has(item)));
-  for (const later of tl.notices.slice(1)) {
-    const supplements = tl.all('materials-supplemented').filter((m) => m.ms > first.ms && m.ms <= later.ms);
-    const newDefects = new Set(supplements.flatMap((m) => m.newDeficiencies));
-    const suppliedSince = new Set(supplements.flatMap((m) => m.items));
-    for (const item of later.items) {
-      if (!inFirst.has(item) && !newDefects.has(item) && !suppliedSince.has(item)) missed.add(item);
-    }
-  }
-  return [...missed];
 }
 
 export function deriveOneTimeNotification(ctx: CaseContext): Derived {
@@ -128,7 +165,9 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived {
   const receiptDay = tl.receipt?.day ?? tl.asOfDay;
   const noticeDay = noticeDayOf(tl);
   const content = first?.content;
-  const itemsNotInFirst = itemsNotToldAtOnce(tl);
+  const original = originalDefects(tl);
+  const itemsNotInFirst = itemsNotToldAtOnce(tl, original);
+  const closed = closedWithoutNotice(tl);
   const contentMissing = content ? Object.entries(content).filter(([, given]) => !given).map(([name]) => CONTENT_NAMES[name]!) : [];
   const notAccepted = tl.decision?.outcome === 'not-accepted' ? tl.decision : undefined;
   const thirdPartyNotice = tl.first('interested-parties-notified');
@@ -141,24 +180,24 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived {
     ...(statutory && ctx.ruleRuns('OTN-TIMING/statutory-late') ? [ctx.params.statutoryNoticeWorkingDays] : []),
     ...(ctx.ruleRuns(matter.class === 'instant' ? 'OTN-TIMING/instant-late' : 'OTN-TIMING/promised-late') ? [limit] : []),
   ];
-  if (tl.initialDeficiencies.length > 0 && tl.receipt && limits.length > 0) {
+  if (original.length > 0 && tl.receipt && limits.length > 0) {
     const tracked = trackDeadline(ctx, {
       id: 'one-time-notice',
       regulation: REGULATION,
       label: { zh: '一次性告知补正内容', en: 'one-time notice of all items to correct' },
       start: tl.receipt.at,
       workingDays: Math.min(...limits),
-      ...(first ? { completedAt: first.at } : {}),
+      ...(first ? { completedAt: first.at } : closed ? { completedAt: closed.at } : {}),
     });
     deadlines.push(tracked.entry);
-    if (!first) {
+    if (!first && !closed) {
       obligations.push({
         id: 'one-time-notice',
         regulation: REGULATION,
         owedBy: 'window' as const,
         what: {
-          zh: `一次性书面告知申请人需补正的全部内容：${tl.initialDeficiencies.join('、')}`,
-          en: `tell the applicant in one written notice every item to correct: ${tl.initialDeficiencies.join(', ')}`,
+          zh: `一次性告知申请人需补正的全部内容：${original.join('、')}`,
+          en: `tell the applicant in one notice every item to correct: ${original.join(', ')}`,
         },
         due: tracked.entry.due,
       });
@@ -175,7 +214,7 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived {
 
   return {
     facts: {
-      'otn.noticeNeeded': tl.initialDeficiencies.length > 0,
+      'otn.noticeNeeded': original.length > 0,
       'otn.initialDeficiencies': tl.initialDeficiencies,
       'otn.noticeGiven': first !== undefined,
       'otn.noticeLimitWorkingDays': limit,
