@@ -148,9 +148,11 @@ export function buildProgram(raw: { out: (text: string) => void; err: (text: str
           continue;
         }
         failed++;
+        // A finding that fired cites the sentence of the document in force that imposed it; a rule that did not fire,
+        // its first imposing sentence.
         const cite = (id: string) => {
-          const rule = listRules().find((r) => r.id === id);
-          return rule ? `  ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}` : '';
+          const citation = result.report.findings.find((f) => f.ruleId === id)?.citation ?? listRules().find((r) => r.id === id)?.citation;
+          return citation ? `  ${citation.document} ${citation.article}：${citation.text}` : '';
         };
         io.out(`✗ ${file} — ${cellSafe(result.description)}`);
         io.out(`    ${say(lang(), '期望', 'expected')}: ${result.expected.join(', ') || '—'}`);

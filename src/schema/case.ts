@@ -145,6 +145,12 @@ export const jointSchema = z.strictObject({
     department: z.string().min(1),
     /** Working days the co-department has for its opinion, counted from the copy it received. */
     limitWorkingDays: z.int().positive(),
+    /**
+     * A co-department the lead brought in after review had begun, as the project turned out to need it (city-12 并联审批
+     * 第五条(二) 根据项目实际情况确定相关协办审批部门): when and why. Its copy is due from then, and a copy sent after
+     * another department's opinion is not a serial review.
+     */
+    added: z.strictObject({ at: instant, reason: z.string().min(1) }).optional(),
   })).min(1),
   meetings: z.array(z.strictObject({
     at: instant,

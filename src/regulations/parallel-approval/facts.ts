@@ -9,18 +9,20 @@ export const PA_FACTS: FactCatalogue = {
   'pa.isJoint': { zh: '是否作为联办件办理（确定牵头部门）', en: 'whether handled as a joint case with a lead department' },
   'pa.lead': { zh: '牵头部门', en: 'lead department' },
   'pa.accepted': { zh: '是否已受理', en: 'whether accepted' },
+  'pa.notAccepted': { zh: '是否在窗口不予受理或退回（未进入审批）', en: 'whether the application was not accepted or returned at the window (never reviewed)' },
   'pa.acceptanceProblems': { zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
   'pa.acceptanceProblemCount': { zh: '统一受理缺项数', en: 'number of items unified acceptance lacked' },
   'pa.lateCopies': { zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
   'pa.lateCopyCount': { zh: '未按时抄告的部门数', en: 'number of co-departments not copied in time' },
-  'pa.serialCopies': { zh: '在其他部门出具意见后才抄告的协办部门（串联审批）', en: 'co-departments copied only after another gave its opinion (serial review)' },
+  'pa.serialCopies': { zh: '在其他部门出具意见后才抄告的协办部门（串联审批；根据项目实际情况后增的协办部门除外）', en: 'co-departments copied only after another gave its opinion (serial review), other than those added later as the project required' },
   'pa.serialCopyCount': { zh: '串联审批的部门数', en: 'number of serially reviewed co-departments' },
   'pa.decided': { zh: '是否已作出决定', en: 'whether decided' },
   'pa.opinionsMissingAtDecision': { zh: '决定时尚未反馈意见的协办部门', en: 'co-departments without an opinion at the decision' },
   'pa.opinionsMissingAtDecisionCount': { zh: '此类部门数', en: 'number of such co-departments' },
-  'pa.unresolvedConflictAtDecision': { zh: '决定时是否存在未经裁决或联审的意见分歧', en: 'whether conflicting opinions stood unresolved at the decision' },
-  'pa.conflictingDepartments': { zh: '意见分歧的部门', en: 'departments in conflict' },
-  'pa.overruledDepartments': { zh: '决定准予许可、却与其不予同意意见相反的协办部门', en: 'co-departments whose rejection the approval went against' },
+  'pa.unresolvedConflictAtDecision': { zh: '决定时是否存在未经裁决或联审的意见分歧（决定与不同意意见相反，或记录在案的分歧）', en: 'whether a disagreement stood unresolved at the decision (an approval over a rejection, or a dispute on record)' },
+  'pa.conflictingDepartments': { zh: '未经裁决或联审的意见分歧所涉部门', en: 'departments in an unresolved disagreement' },
+  'pa.overruledDepartments': { zh: '决定准予、却与其不同意意见相反，且决定前无裁决或联审的协办部门', en: 'co-departments whose rejection the approval went against, with no ruling or joint review before the decision' },
+  'pa.overruledCount': { zh: '此类部门数', en: 'number of such co-departments' },
   'pa.centerRules': { zh: '是否有文件规定意见分歧由中心裁决（玉林方案 篇六）', en: 'whether a document in force has the center rule on disputes (the Yulin plan)' },
   'pa.investmentProject': { zh: '是否为本级审批权限内的投资项目', en: 'whether the matter is an investment project within the center’s own approval power' },
   'pa.meetingProblems': { zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
@@ -56,6 +58,7 @@ const EMPTY: Derived['facts'] = {
   'pa.unresolvedConflictAtDecision': false,
   'pa.conflictingDepartments': [],
   'pa.overruledDepartments': [],
+  'pa.overruledCount': 0,
   'pa.meetingProblems': [],
   'pa.meetingProblemCount': 0,
 };
@@ -64,8 +67,15 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
   const tl = ctx.timeline;
   const { matter, joint } = tl.snapshot;
   const departmentsInvolved = 1 + matter.otherDepartments.filter((d) => d !== matter.department).length;
+  // Not accepted or returned at the window: the application never reached review, joint or otherwise.
+  const notAccepted = matter.class === 'returned' || (tl.decision !== undefined && (tl.decision.outcome === 'not-accepted' || tl.decision.outcome === 'returned'));
   if (!joint || matter.class !== 'joint') {
-    return { facts: { ...EMPTY, 'pa.departmentsInvolved': departmentsInvolved, 'pa.investmentProject': matter.investmentProject, 'pa.centerRules': false }, deadlines: [], obligations: [], items: { 'case/co-department': [] } };
+    return {
+      facts: { ...EMPTY, 'pa.departmentsInvolved': departmentsInvolved, 'pa.investmentProject': matter.investmentProject, 'pa.notAccepted': notAccepted, 'pa.centerRules': false },
+      deadlines: [],
+      obligations: [],
+      items: { 'case/co-department': [] },
+    };
   }
   const zone = ctx.calendar.timeZone;
   const acceptance = tl.acceptance;
@@ -97,20 +107,23 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
 
   for (const co of joint.coDepartments) {
     const copy = firstCopy.get(co.department);
-    if (acceptance) {
+    // A co-department brought in later, as the project required, is due its copy from when it was added.
+    const addedAt = co.added && acceptance && Date.parse(co.added.at) > acceptance.ms ? co.added.at : acceptance?.at;
+    if (acceptance && addedAt) {
       const copyDeadline = trackDeadline(ctx, {
         id: `pa-copy:${co.department}`,
         regulation: REGULATION,
         label: { zh: `抄告 ${co.department}`, en: `copy ${co.department}` },
-        start: acceptance.at,
+        start: addedAt,
         workingDays: ctx.params.copyWithinWorkingDays,
         ...(copy ? { completedAt: copy.at } : {}),
       });
       if (copyDeadline.late) lateCopies.push(`${co.department}（${copy ? formatLocal(copy.ms, zone) : '未抄告 not copied'}）`);
     }
-    // Copied only after another co-department had answered: the reviews ran one after another.
+    // Copied only after another co-department had answered: the reviews ran one after another — unless the lead
+    // brought the department in later as the project required (第五条(二) 根据项目实际情况确定相关协办审批部门).
     const earliestOther = firstOpinions[0]?.department === co.department ? firstOpinions[1] : firstOpinions[0];
-    if (copy && earliestOther && earliestOther.ms < copy.ms) serialCopies.push(co.department);
+    if (copy && !co.added && earliestOther && earliestOther.ms < copy.ms) serialCopies.push(co.department);
 
     const own = opinionsOf.get(co.department) ?? [];
     let opinion: (typeof opinions)[number] | undefined;
@@ -167,19 +180,33 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
   };
   const missingAtDecision = decided ? joint.coDepartments.map((c) => c.department).filter((d) => !latestBefore(d)) : [];
   // Each department's opinion governs its own part (ALL 第二十六条 分别提出意见): a refusal that follows a rejection is
-  // the lawful outcome. A conflict is a decision that goes against a recorded opinion (approving over a rejection), or
-  // a dispute put on record.
-  const overruled = decided?.outcome === 'approved' ? joint.coDepartments.map((c) => c.department).filter((d) => latestBefore(d)?.opinion === 'reject') : [];
-  const recorded = joint.disputes.filter((d) => !decided || Date.parse(d.raisedAt) <= decided.ms);
-  const conflict = overruled.length > 0 || recorded.length > 0;
-  // Settled only by a center ruling or joint review meeting on record before the decision.
+  // the lawful outcome, not a disagreement. What needs settling is a decision that goes against a recorded opinion
+  // (approving over a co-department's rejection) and, where a document has the center rule on disagreements, a
+  // dispute put on record.
+  const recorded = decided ? joint.disputes.filter((d) => Date.parse(d.raisedAt) <= decided.ms) : [];
+  // Settled by a center ruling or joint review meeting on record before the decision: a resolved dispute naming the
+  // department (or naming none), or a review meeting, after its rejection, that the department attended or was convened to.
   const settledBefore = (d: (typeof joint.disputes)[number]) => decided !== undefined && d.resolution !== undefined && Date.parse(d.resolution.at) <= decided.ms;
-  const resolved = recorded.length > 0 && overruled.length === 0 ? recorded.every(settledBefore) : recorded.some(settledBefore) && recorded.every(settledBefore);
-  const conflicting = conflict ? [...new Set([...overruled, ...recorded.flatMap((d) => d.departments)])] : [];
+  const reviewedBefore = (department: string, sinceMs: number) =>
+    decided !== undefined &&
+    (recorded.some((d) => settledBefore(d) && (d.departments.length === 0 || d.departments.includes(department))) ||
+      joint.meetings.some((m) => {
+        const at = Date.parse(m.at);
+        return at >= sinceMs && at <= decided.ms && ((m.convened ?? []).includes(department) || m.attendees.some((a) => a.department === department));
+      }));
+  const overruled =
+    decided?.outcome === 'approved'
+      ? joint.coDepartments.map((c) => c.department).filter((d) => {
+          const last = latestBefore(d);
+          return last?.opinion === 'reject' && !reviewedBefore(d, last.ms);
+        })
+      : [];
+  const openDisputes = recorded.filter((d) => !settledBefore(d));
+  const conflicting = [...new Set([...overruled, ...openDisputes.flatMap((d) => d.departments)])];
 
   // The center convenes the departments a review needs (city-12 并联审批 第三条 根据审批需要确定相关部门); each one it
   // convened sends its leader in charge and, where the chief-representative system is in force, its chief representative.
-  const chiefRepresentativesInForce = ctx.ruleRuns('CR-AUTHORISATION');
+  const chiefRepresentativesInForce = ctx.ruleRuns('CR-APPOINTED');
   const meetingProblems: string[] = [];
   for (const meeting of joint.meetings) {
     const date = meeting.at.slice(0, 10);
@@ -203,6 +230,7 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
       'pa.isJoint': true,
       'pa.lead': joint.lead,
       'pa.accepted': acceptance !== undefined,
+      'pa.notAccepted': notAccepted,
       'pa.acceptanceProblems': acceptanceProblems,
       'pa.acceptanceProblemCount': acceptanceProblems.length,
       'pa.lateCopies': lateCopies,
@@ -212,9 +240,10 @@ export function deriveParallelApproval(ctx: CaseContext): Derived {
       'pa.decided': decided !== undefined,
       'pa.opinionsMissingAtDecision': missingAtDecision,
       'pa.opinionsMissingAtDecisionCount': missingAtDecision.length,
-      'pa.unresolvedConflictAtDecision': decided !== undefined && conflict && !resolved,
+      'pa.unresolvedConflictAtDecision': overruled.length > 0 || openDisputes.length > 0,
       'pa.overruledDepartments': overruled,
-      'pa.conflictingDepartments': conflict ? conflicting : [],
+      'pa.overruledCount': overruled.length,
+      'pa.conflictingDepartments': conflicting,
       'pa.meetingProblems': meetingProblems,
       'pa.meetingProblemCount': meetingProblems.length,
     },

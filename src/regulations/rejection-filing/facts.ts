@@ -10,6 +10,16 @@ export const RF_FACTS: FactCatalogue = {
   'rf.registered': { zh: '是否登记报备并注明原因', en: 'whether the refusal was registered with its reason' },
   'rf.noticeProblems': { zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
   'rf.noticeProblemCount': { zh: '书面通知缺少的要素数', en: 'number of elements the notice lacks' },
+  'rf.contentProblems': {
+    zh: '不予受理书面通知缺少的要素（理由、事实根据、法律依据；行政许可法第三十二条的凭证规则不适用时，还有书面、公章、日期）',
+    en: 'what the notice of non-acceptance lacks: reasons, facts, legal basis (and writing, seal, date where the law’s voucher rule does not run)',
+  },
+  'rf.contentProblemCount': { zh: '此类要素数', en: 'number of such elements' },
+  'rf.groundsProblems': {
+    zh: '不能办理的法律文书缺少的内容（书面；依据或理由）——行政许可法第三十八条不适用时',
+    en: 'what the document refusing the matter lacks: writing; a basis or reasons (where ALL 第三十八条 does not run)',
+  },
+  'rf.groundsProblemCount': { zh: '此类内容数', en: 'number of such items' },
   'rf.appealRightsStated': { zh: '不予许可文书是否告知复议、诉讼权利', en: 'whether a refusal to permit states the right to reconsideration or litigation' },
   'rf.filed': { zh: '是否已报送中心备案', en: 'whether a copy was filed with the center' },
   'rf.filingWorkingDays': { zh: '决定后至备案（或至今）的工作日', en: 'working days from the decision to filing (or until now)' },
@@ -25,8 +35,8 @@ export const RF_FACTS: FactCatalogue = {
   'rf.reasonNoticeProblemCount': { zh: '书面告知理由缺少的要素数', en: 'number of elements the statement of reasons lacks' },
   'rf.notAccepted': { zh: '是否为不予受理或退回（未受理的申请）', en: 'whether the application was not accepted or returned' },
   'rf.objections': { zh: '申请人异议次数', en: 'objections raised by the applicant' },
-  'rf.objectionsUnhandledCount': { zh: '未记录或未上报的异议数', en: 'number of objections not recorded or escalated' },
-  'rf.objectionsUnhandled': { zh: '未记录或未上报的异议', en: 'objections not recorded or not escalated' },
+  'rf.objectionsUnreportedCount': { zh: '未向上级领导报告的异议数', en: 'number of objections not reported to a superior' },
+  'rf.objectionsUnreported': { zh: '未向上级领导报告的异议（日期）', en: 'objections not reported to a superior (dates)' },
 };
 
 export function deriveRejectionFiling(ctx: CaseContext): Derived {
@@ -49,18 +59,37 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
     ? [...(refusal.written ? [] : ['书面凭证 written voucher']), ...(refusal.sealed ? [] : ['专用印章 seal']), ...(refusal.dated ? [] : ['注明日期 date'])]
     : [];
   const reasonProblems = refusal ? [...(refusal.written ? [] : ['书面 in writing']), ...(refusal.reasons ? [] : ['理由 reasons'])] : [];
+  // city-12 网上办理 第五条(三), for a non-acceptance: reasons with their facts and legal basis, in a sealed, dated
+  // written notice. Where the law's voucher rule runs, writing, seal and date are its finding, not a second one.
+  const voucherRuleRuns = ctx.ruleRuns('RF-WRITTEN-NOTICE/voucher');
+  const contentProblems = notAccepted
+    ? [
+        ...(refusal.reasons ? [] : ['理由 reasons']),
+        ...(refusal.facts ? [] : ['事实根据 facts']),
+        ...(refusal.legalBasis ? [] : ['法律依据 legal basis']),
+        ...(voucherRuleRuns ? [] : voucherProblems),
+      ]
+    : [];
+  // city-12 按时办结 第三条(五), for a refusal after review: a written document with the basis or the reasons. Where a
+  // stricter rule (ALL 第三十八条, or a local one) asks for the reasons, that rule's finding stands alone.
+  const groundsProblems =
+    refusal?.outcome === 'refused' && !ctx.ruleRuns('RF-WRITTEN-NOTICE/reasons')
+      ? [...(refusal.written ? [] : ['书面 in writing']), ...(refusal.reasons || refusal.legalBasis ? [] : ['依据或理由 basis or reasons'])]
+      : [];
   const filing = refusal ? tl.all('filed-with-center').find((f) => f.ms >= refusal.ms) : undefined;
   const registered = refusal ? tl.all('refusal-registered').length > 0 : false;
   const priorCompleteNotice =
     refusal !== undefined &&
     tl.notices.some((n) => n.ms <= refusal.ms && tl.initialDeficiencies.every((item) => n.items.includes(item)) && n.items.length > 0);
   const objections = tl.all('objection');
-  const unhandled = objections.filter((o) => !o.recorded || !o.escalatedTo).map((o) => o.at.slice(0, 10));
+  // city-12 首问 第五条(三): an objection kept after the explanation is reported to a superior.
+  const unreported = objections.filter((o) => !o.escalatedTo).map((o) => o.at.slice(0, 10));
 
   const deadlines = [];
   const obligations: Obligation[] = [];
   let filingWorkingDays: number | null = null;
-  if (refusal && ctx.ruleRuns('RF-FILED-WITH-CENTER')) {
+  // Filing with the center: 网上办理 第五条(三) for a non-acceptance, 按时办结 第三条(六) for a refusal after review.
+  if (refusal && ctx.ruleRuns(notAccepted ? 'RF-FILED-WITH-CENTER/not-accepted' : 'RF-FILED-WITH-CENTER/refused')) {
     const tracked = trackDeadline(ctx, {
       id: 'rejection-filing',
       regulation: REGULATION,
@@ -103,8 +132,12 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived {
       'rf.reasonNoticeProblemCount': reasonProblems.length,
       'rf.notAccepted': notAccepted,
       'rf.objections': objections.length,
-      'rf.objectionsUnhandled': unhandled,
-      'rf.objectionsUnhandledCount': unhandled.length,
+      'rf.objectionsUnreported': unreported,
+      'rf.objectionsUnreportedCount': unreported.length,
+      'rf.contentProblems': contentProblems,
+      'rf.contentProblemCount': contentProblems.length,
+      'rf.groundsProblems': groundsProblems,
+      'rf.groundsProblemCount': groundsProblems.length,
     },
     deadlines,
     obligations,
