@@ -120,11 +120,92 @@ describe('one notice for every defect the materials had when received (挤牙膏
     expect(late['otn.untoldAtStatutoryDeadline']).toEqual(['申请书法定代表人签字']);
   });
 
-  it('cites the document in force whose sentence imposes it: city-12, county-10 (六), else the law for licenses only', () => {
+  it('cites the document in force whose sentence imposes it: city-12, county-10 (六), citizen-home, else the law for licenses only', () => {
     const events = [...received, firstNotice, supplied, notice('2025-06-05T09:30:00+08:00', ['申请书法定代表人签字'])];
     const asOf = '2025-06-20T17:00:00+08:00';
-    expect(otn(events, asOf)).toEqual(['OTN-ALL-ITEMS xingzheng-xuke-fa 第三十二条 (四)']);
+    expect(otn(events, asOf)).toEqual(['OTN-ALL-ITEMS/any-application xingzheng-xuke-fa 第三十二条 (四)']);
     expect(otn(events, asOf, 'national-baseline', { kind: 'public-service' })).toEqual([]);
-    expect(otn(events, asOf, 'county-10', { kind: 'public-service' })).toEqual(['OTN-ALL-ITEMS county-10/one-time-notification 一、']);
+    expect(otn(events, asOf, 'city-12', { kind: 'public-service' })).toEqual(['OTN-ALL-ITEMS/any-application city-12/one-time-notification 第六条 (三)']);
+    expect(otn(events, asOf, 'county-10', { kind: 'public-service' })).toEqual(['OTN-ALL-ITEMS/any-application county-10/one-time-notification 一、']);
+    expect(otn(events, asOf, 'citizen-home', { kind: 'public-service' })).toEqual(['OTN-ALL-ITEMS/any-application citizen-home 第二十五条']);
+    expect(otn(events, asOf, 'township', { kind: 'public-service' })).toEqual([]);
+  });
+
+  it('an item corrected on the spot before the first notice need not be in it', () => {
+    const events: Events = [
+      received[0]!,
+      { type: 'materials-checked', at: '2025-06-03T10:30:00+08:00', missing: ['卫生检测报告'], nonConforming: ['申请书'] },
+      { type: 'materials-supplemented', at: '2025-06-03T10:35:00+08:00', items: ['申请书'] },
+      notice('2025-06-03T11:00:00+08:00'),
+    ];
+    expect(factsOf(events, '2025-06-20T17:00:00+08:00')['otn.itemsNotInFirstNotice']).toEqual([]);
+    // Not corrected before the notice: left out of it.
+    expect(factsOf([events[0]!, events[1]!, events[3]!], '2025-06-20T17:00:00+08:00')['otn.itemsNotInFirstNotice']).toEqual(['申请书']);
+  });
+
+  it('the township’s 补办件 sentence adds the duty for supplement cases the general rule does not reach, once', () => {
+    const events = [...received, firstNotice, supplied, notice('2025-06-05T09:30:00+08:00', ['申请书法定代表人签字'])];
+    const asOf = '2025-06-20T17:00:00+08:00';
+    const allItems = (...args: Parameters<typeof otn>) => otn(...args).filter((f) => f.startsWith('OTN-ALL-ITEMS'));
+    expect(allItems(events, asOf, 'township', { class: 'supplement', kind: 'public-service' })).toEqual([
+      'OTN-ALL-ITEMS/supplement-case township 四、运行方式 补办件',
+    ]);
+    // A license: the law's rule reports it, and the township's variant stays quiet rather than report it twice.
+    expect(allItems(events, asOf, 'township', { class: 'supplement' })).toEqual(['OTN-ALL-ITEMS/any-application xingzheng-xuke-fa 第三十二条 (四)']);
+    // Not a supplement case: no township sentence reaches a public service.
+    expect(allItems(events, asOf, 'township', { kind: 'public-service' })).toEqual([]);
+  });
+});
+
+describe('scope of the other one-time-notification duties', () => {
+  const asOf = '2025-06-20T17:00:00+08:00';
+
+  it('the law’s five days bind only an application 第三十二条(四) governs: not one to be declined under (一) or (二)', () => {
+    const late = [...received, notice('2025-06-12T10:00:00+08:00')];
+    expect(otn(late, asOf)).toEqual(['OTN-TIMING/statutory-late xingzheng-xuke-fa 第三十二条 (四)', 'OTN-DEEMED-ACCEPTED xingzheng-xuke-fa 第三十二条 (四)']);
+    expect(otn(late, asOf, 'national-baseline', { inJurisdiction: false })).toEqual(['OTN-NOT-NEEDED/other-department xingzheng-xuke-fa 第三十二条 (二)']);
+    expect(otn(late, asOf, 'national-baseline', { kind: 'public-service' }, { appliedFor: 'license' })).toEqual([
+      'OTN-NOT-NEEDED/no-license xingzheng-xuke-fa 第三十二条 (一)',
+    ]);
+  });
+
+  it('declining at once: on the day of receipt, or the next working day for materials received on a day off', () => {
+    const publicService = { kind: 'public-service' as const };
+    const applied = { appliedFor: 'license' as const };
+    const decline = (at: string): Events[number] => ({ type: 'decided', at, outcome: 'not-accepted', reasonCategory: 'no-license-needed', written: true, sealed: true, dated: true });
+    // Received online on Sunday 2025-06-08, declined on Monday.
+    const sunday: Events = [{ type: 'materials-received', at: '2025-06-08T20:00:00+08:00', items: ['申请书'] }];
+    expect(otn([...sunday, decline('2025-06-09T09:30:00+08:00')], asOf, 'national-baseline', publicService, { ...applied, channel: 'online' })).toEqual([]);
+    expect(otn([...sunday, decline('2025-06-10T09:30:00+08:00')], asOf, 'national-baseline', publicService, { ...applied, channel: 'online' })).toEqual([
+      'OTN-NOT-NEEDED/no-license xingzheng-xuke-fa 第三十二条 (一)',
+    ]);
+    // Another department's matter, still pending on the day of receipt: not yet a breach; the next day it is.
+    const pending: Events = [{ type: 'materials-received', at: '2025-06-03T10:00:00+08:00', items: ['登记申请书'] }];
+    expect(otn(pending, '2025-06-03T16:00:00+08:00', 'national-baseline', { inJurisdiction: false })).toEqual([]);
+    expect(otn(pending, '2025-06-04T16:00:00+08:00', 'national-baseline', { inJurisdiction: false })).toEqual([
+      'OTN-NOT-NEEDED/other-department xingzheng-xuke-fa 第三十二条 (二)',
+    ]);
+  });
+
+  it('every notice at the window is written: an oral one is a violation, an electronic one a warning to check', () => {
+    const evaluateCity = (form: 'oral' | 'electronic' | 'written') =>
+      evaluate(snapshot([...received, { type: 'deficiency-notice', at: '2025-06-03T11:00:00+08:00', items: ['卫生检测报告'], form }]), { profile: 'city-12', asOf })
+        .findings.filter((f) => f.ruleId === 'OTN-WRITTEN')
+        .map((f) => `${f.rule} ${f.severity}`);
+    expect(evaluateCity('oral')).toEqual(['OTN-WRITTEN violation']);
+    expect(evaluateCity('electronic')).toEqual(['OTN-WRITTEN/electronic warning']);
+    expect(evaluateCity('written')).toEqual([]);
+  });
+
+  it('interested parties are owed notice in a review that reaches a decision, not when the application is not accepted', () => {
+    const events: Events = [
+      { type: 'materials-received', at: '2025-06-03T10:00:00+08:00', items: ['申请书'] },
+      { type: 'materials-checked', at: '2025-06-03T10:30:00+08:00' },
+    ];
+    const decided = (outcome: 'approved' | 'refused' | 'not-accepted'): Events[number] => ({ type: 'decided', at: '2025-06-03T11:00:00+08:00', outcome, written: true, sealed: true, dated: true });
+    const third = { affectsThirdParties: true };
+    expect(otn([...events, decided('not-accepted')], asOf, 'national-baseline', third)).toEqual([]);
+    expect(otn([...events, decided('refused')], asOf, 'national-baseline', third)).toEqual(['OTN-THIRD-PARTY xingzheng-xuke-fa 第三十六条']);
+    expect(otn([...events, decided('approved')], asOf, 'city-12', third)).toEqual(['OTN-THIRD-PARTY city-12/one-time-notification 第五条 (三)']);
   });
 });

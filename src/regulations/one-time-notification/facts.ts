@@ -13,23 +13,30 @@ export const OTN_FACTS: FactCatalogue = {
   'otn.statutoryLimitWorkingDays': { zh: '行政许可法规定的告知期限（工作日）', en: 'notice limit of the Administrative License Law in working days' },
   'otn.statutoryNoticeDueDate': { zh: '法定告知期限的最后一日', en: 'last day of the statutory notice period' },
   'otn.untoldAtStatutoryDeadline': { zh: '法定期限届满时既未告知、也未补齐的原有缺陷事项', en: 'original defects neither told nor supplied when the statutory period ran out' },
-  'otn.licenseApplication': { zh: '是否为行政许可申请（事项为行政许可，或申请人以行政许可提出）', en: 'whether this is a license application (a license matter, or applied for as one)' },
+  'otn.statutoryNoticeApplies': { zh: '行政许可法第三十二条(四)约束本申请：以行政许可申请、事项确为行政许可、且属于本部门职权范围', en: 'ALL 第三十二条(四) governs the application: applied for as a license, the matter is one, and it is within the department\'s power' },
   'otn.noticeWorkingDays': { zh: '收件后第几个工作日告知（未告知则为至材料补齐、受理或决定之日，或至评估时点已过的工作日）', en: 'working day after receipt on which the notice was given (without one: on which the materials were completed or the case accepted or decided, else elapsed so far)' },
   'otn.noticeDate': { zh: '首次告知日期（未告知则为材料补齐、受理或决定之日，或评估日期）', en: 'date of the first notice (without one: of completed materials, acceptance or a decision, else the as-of date)' },
   'otn.receivedDate': { zh: '收件日期', en: 'date the materials were received' },
-  'otn.itemsNotInFirstNotice': { zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
+  'otn.itemsNotInFirstNotice': { zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷、首次告知前未补正而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check, not corrected before it and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
+  'otn.oneNoticeDutyElsewhere': { zh: '一次告知全部补正内容的一般规则（OTN-ALL-ITEMS/any-application）已在本配置下适用于本案', en: 'the general one-notice rule (OTN-ALL-ITEMS/any-application) already runs for this case under the profile' },
   'otn.itemsNotInFirstNoticeCount': { zh: '未一次性告知的事项数', en: 'number of items not told in one notice' },
   'otn.laterNotices': { zh: '首次告知之后的补正告知次数', en: 'deficiency notices after the first' },
   'otn.windowLicense': { zh: '窗口办理的行政许可申请', en: 'a license application made at the window' },
   'otn.firstNoticeForm': { zh: '首次告知方式', en: 'form of the first notice' },
+  'otn.oralNotices': { zh: '仅口头作出的补正告知（日期）', en: 'deficiency notices given orally only (their dates)' },
+  'otn.oralNoticeCount': { zh: '仅口头作出的补正告知次数', en: 'number of deficiency notices given orally only' },
+  'otn.electronicNotices': { zh: '以电子方式作出的补正告知（日期）', en: 'deficiency notices given electronically (their dates)' },
+  'otn.electronicNoticeCount': { zh: '以电子方式作出的补正告知次数', en: 'number of deficiency notices given electronically' },
   'otn.contentMissing': { zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
   'otn.contentMissingCount': { zh: '缺少的法定告知内容数', en: 'number of required content items missing' },
   'otn.noticeCharged': { zh: '告知或办事指南是否收费', en: 'whether the notice or guide was charged for' },
   'otn.deemedAccepted': { zh: '法定五日届满仍有原有缺陷未告知（逾期不告知），自收到申请材料之日起即为受理', en: 'counts as accepted on receipt: an original defect was still untold when the law\'s five working days ran out' },
-  'otn.notAcceptedOnTheSpot': { zh: '是否在收件当日作出不予受理', en: 'whether non-acceptance was decided on the day of receipt' },
+  'otn.notAcceptedOnTheSpot': { zh: '是否在收件当日（非工作日收件的，为其后第一个工作日）作出不予受理（或退回）', en: 'whether non-acceptance (or return) was decided on the day of receipt (for materials received on a day off, the next working day)' },
+  'otn.declineAtOnceMissed': { zh: '未当即告知不受理：已受理、作出了其他决定或在收件日之后才不予受理，或收件当日已过仍未处理', en: 'not declined at once: accepted, decided otherwise or declined after the day of receipt, or still pending after that day' },
   'otn.referredTo': { zh: '引导申请的有关窗口/机关', en: 'window or authority the applicant was directed to' },
   'otn.affectsThirdParties': { zh: '许可事项直接关系他人重大利益', en: 'the permit directly concerns others’ major interests' },
   'otn.thirdPartiesNotifiedBeforeDecision': { zh: '决定前已告知利害关系人', en: 'interested parties were told before the decision' },
+  'otn.decidedOnMerits': { zh: '已经审查作出准予或不予许可的决定（不予受理、退回不在此列）', en: 'the application was reviewed and approved or refused (not declined or returned)' },
   'otn.isSupplementCase': { zh: '是否补办件', en: 'whether this is a supplement case' },
   'otn.owedItems': { zh: '尚待补齐的材料', en: 'items still owed by the applicant' },
   'otn.materialsCompleteDate': { zh: '材料补齐日期', en: 'date the materials became complete' },
@@ -72,9 +79,14 @@ function noticeDayOf(tl: CaseTimeline): number {
   return Math.min(closedWithoutNotice(tl)?.day ?? tl.asOfDay, tl.asOfDay);
 }
 
-/** Whether the law governs the application: a license, or an application made for one. */
-function isLicenseApplication(tl: CaseTimeline): boolean {
-  return (tl.snapshot.appliedFor ?? tl.snapshot.matter.kind) === 'license';
+/**
+ * Whether ALL 第三十二条(四) governs the application: one made for a license, for a matter that is a license and within
+ * the department's power. An application for a license the matter does not need, or one outside the department's
+ * power, is to be declined at once under 第三十二条(一)(二) (OTN-NOT-NEEDED), not noticed and accepted.
+ */
+function statutoryNoticeApplies(tl: CaseTimeline): boolean {
+  const matter = tl.snapshot.matter;
+  return (tl.snapshot.appliedFor ?? matter.kind) === 'license' && matter.kind === 'license' && matter.inJurisdiction;
 }
 
 /**
@@ -99,12 +111,37 @@ function originalDefects(tl: CaseTimeline): string[] {
   return [...original];
 }
 
-/** Original defects the first notice left out: told later, or never. */
+/**
+ * Original defects the first notice left out: told later, or never. An item the applicant corrected or supplied
+ * before the first notice (on the spot, ALL 第三十二条(三)) was no longer to be told.
+ */
 function itemsNotToldAtOnce(tl: CaseTimeline, original: readonly string[]): string[] {
   const first = tl.notices[0];
   if (!first) return [];
   const inFirst = new Set(first.items);
-  return original.filter((item) => !inFirst.has(item));
+  const suppliedBefore = new Set(tl.all('materials-supplemented').filter((m) => m.ms <= first.ms).flatMap((m) => m.items));
+  return original.filter((item) => !inFirst.has(item) && !suppliedBefore.has(item));
+}
+
+/** Deficiency notices in a form, as their dates. */
+function noticesIn(tl: CaseTimeline, form: 'oral' | 'electronic'): string[] {
+  return tl.notices.filter((n) => n.form === form).map((n) => formatDayNumber(n.day));
+}
+
+/**
+ * Whether the window failed to decline at once (ALL 第三十二条(一)(二) 即时; city-12 一次性告知 第五条(三) 当即): it
+ * accepted the application, decided it otherwise, declined it only after the day of receipt, or the day of receipt is
+ * over with nothing done. Declining is a decision not to accept, or to return the materials, on the day of receipt;
+ * for materials received on a day off (online), on the next working day.
+ */
+function declineAtOnce(ctx: CaseContext): { declinedOnReceiptDay: boolean; missed: boolean } {
+  const tl = ctx.timeline;
+  const spotDay = ctx.calendar.addWorkingDayNumbers(tl.receipt?.day ?? tl.asOfDay, 0);
+  const decision = tl.decision;
+  const declines = decision !== undefined && (decision.outcome === 'not-accepted' || decision.outcome === 'returned');
+  const declinedOnReceiptDay = declines && decision.day <= spotDay && (!tl.acceptance || tl.acceptance.ms > decision.ms);
+  const missed = !declinedOnReceiptDay && (tl.acceptance !== undefined || decision !== undefined || tl.asOfDay > spotDay);
+  return { declinedOnReceiptDay, missed };
 }
 
 interface StatutoryNotice {
@@ -121,15 +158,12 @@ interface StatutoryNotice {
  * Judged when the law's five working days run out, never by a local service limit: an original defect still untold
  * then (no notice, a notice that left it out, or a later notice asking for it) is 逾期不告知. Nothing is left to tell
  * of an item the applicant supplied in time, nor once the window accepted or decided the application within the five
- * days; but a refusal given later cannot undo an acceptance the law has already deemed. Only for an application for
- * a license the matter is (the law governs licenses; an application for a license the matter does not need, or one
- * outside the department's power, is to be declined at once under 第三十二条(一)(二), not accepted), and only where
- * the law runs under the profile.
+ * days; but a refusal given later cannot undo an acceptance the law has already deemed. Only where 第三十二条(四)
+ * governs the application (statutoryNoticeApplies) and the law runs under the profile.
  */
 export function statutoryNotice(ctx: CaseContext): StatutoryNotice | undefined {
   const tl = ctx.timeline;
-  const matter = tl.snapshot.matter;
-  if (!tl.receipt || !isLicenseApplication(tl)) return undefined;
+  if (!tl.receipt || !statutoryNoticeApplies(tl)) return undefined;
   const original = originalDefects(tl);
   if (original.length === 0) return undefined;
   const dueDay = ctx.calendar.addWorkingDayNumbers(tl.receipt.day, ctx.params.statutoryNoticeWorkingDays);
@@ -141,8 +175,6 @@ export function statutoryNotice(ctx: CaseContext): StatutoryNotice | undefined {
   const decidedInTime = [tl.acceptance, tl.decision].some((e) => e !== undefined && e.day <= dueDay);
   const deemed =
     ctx.params.deemedAcceptanceOnLateNotice &&
-    matter.kind === 'license' &&
-    matter.inJurisdiction &&
     ctx.ruleRuns('OTN-DEEMED-ACCEPTED') &&
     untold.length > 0 &&
     tl.asOfDay > dueDay &&
@@ -169,7 +201,7 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived {
   const itemsNotInFirst = itemsNotToldAtOnce(tl, original);
   const closed = closedWithoutNotice(tl);
   const contentMissing = content ? Object.entries(content).filter(([, given]) => !given).map(([name]) => CONTENT_NAMES[name]!) : [];
-  const notAccepted = tl.decision?.outcome === 'not-accepted' ? tl.decision : undefined;
+  const decline = declineAtOnce(ctx);
   const thirdPartyNotice = tl.first('interested-parties-notified');
 
   const deadlines = [];
@@ -221,24 +253,31 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived {
       'otn.statutoryLimitWorkingDays': ctx.params.statutoryNoticeWorkingDays,
       'otn.statutoryNoticeDueDate': statutory ? formatDayNumber(statutory.dueDay) : null,
       'otn.untoldAtStatutoryDeadline': statutory?.untold ?? [],
-      'otn.licenseApplication': isLicenseApplication(tl),
+      'otn.statutoryNoticeApplies': statutoryNoticeApplies(tl),
       'otn.noticeWorkingDays': tl.receipt ? calendar.countWorkingDays(receiptDay, noticeDay) : null,
       'otn.noticeDate': formatDayNumber(noticeDay),
       'otn.receivedDate': tl.receipt ? formatDayNumber(receiptDay) : null,
       'otn.itemsNotInFirstNotice': itemsNotInFirst,
       'otn.itemsNotInFirstNoticeCount': itemsNotInFirst.length,
+      'otn.oneNoticeDutyElsewhere': ctx.ruleRuns('OTN-ALL-ITEMS/any-application'),
       'otn.laterNotices': Math.max(0, tl.notices.length - 1),
       'otn.windowLicense': tl.snapshot.channel === 'window' && matter.kind === 'license',
       'otn.firstNoticeForm': first?.form ?? null,
+      'otn.oralNotices': noticesIn(tl, 'oral'),
+      'otn.oralNoticeCount': noticesIn(tl, 'oral').length,
+      'otn.electronicNotices': noticesIn(tl, 'electronic'),
+      'otn.electronicNoticeCount': noticesIn(tl, 'electronic').length,
       'otn.contentMissing': contentMissing,
       'otn.contentMissingCount': contentMissing.length,
       'otn.noticeCharged': tl.notices.some((n) => !n.free),
       'otn.deemedAccepted': statutory?.deemedAccepted ?? false,
-      'otn.notAcceptedOnTheSpot': notAccepted !== undefined && notAccepted.day === receiptDay,
-      'otn.referredTo': notAccepted?.referredTo ?? null,
+      'otn.notAcceptedOnTheSpot': decline.declinedOnReceiptDay,
+      'otn.declineAtOnceMissed': decline.missed,
+      'otn.referredTo': tl.decision?.referredTo ?? null,
       'otn.affectsThirdParties': matter.affectsThirdParties,
       'otn.thirdPartiesNotifiedBeforeDecision':
         thirdPartyNotice !== undefined && (tl.decision === undefined || thirdPartyNotice.ms <= tl.decision.ms),
+      'otn.decidedOnMerits': tl.decision?.outcome === 'approved' || tl.decision?.outcome === 'refused',
       'otn.isSupplementCase': matter.class === 'supplement',
       'otn.owedItems': tl.owedItems,
       'otn.materialsCompleteDate': tl.materialsCompletedAt ? formatDayNumber(tl.materialsCompletedAt.day) : null,
