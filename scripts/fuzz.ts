@@ -2,8 +2,9 @@
 //   api    100,000 hostile inputs into the public API (see scripts/hostile-inputs.ts): only typed errors, inputs
 //          untouched, built-in prototypes unchanged.
 //   audit  the built command line (dist/cli.js) on a 1,000,000-line log with 1 and 2 workers (identical
-//          reports, exact counts), 300 lines of 900 KB with 2 workers (a report, one error per line), a log of
-//          hostile lines, and a 200,000-case JSON array; each with its time and peak memory.
+//          reports, exact counts), 300 lines of 900 KB with 2 workers (a report, one error per line), 650 lines
+//          of 900 KB with distinct names (a small report), a log of hostile lines, and a 200,000-case JSON array;
+//          each with its time and peak memory.
 // `npm run fuzz -- api` or `-- audit` runs one; `--quick` runs each at a tenth of the size; `--seed N` fixes the
 // API campaign's seed. Exit code 1 when any promise was broken.
 import { spawn, spawnSync } from 'node:child_process';
@@ -136,6 +137,19 @@ async function auditCampaign(): Promise<void> {
     const longRun = await audit('300 lines of 900 KB', long, 2, '270 MB');
     check('300 lines of 900 KB', longRun.summary.errorCount === 300, `errors ${longRun.summary.errorCount}`);
     rmSync(long);
+
+    // 650 lines of 900 KB (585 MB): valid cases with distinct department names, and broken lines with distinct ids,
+    // in turn. Kept whole, these names made a report longer than V8's largest string (no report, exit 1).
+    const first = JSON.parse(readFileSync(join(root, 'fixtures', 'sample', 'cases.ndjson'), 'utf8').split('\n')[0]!);
+    const names = join(dir, 'long-names.ndjson');
+    const pad = 'd'.repeat(900_000);
+    const nameLines = Math.round(650 * scale);
+    await writeLines(names, nameLines, (i) => JSON.stringify(i % 2 ? { ...first, id: `N${i}`, matter: { ...first.matter, department: `${i}${pad}` } } : { id: `${i}${pad}`, matter: 5 }));
+    const namesRun = await audit('distinct 900 KB names', names, 2, `${Math.round(nameLines * 0.9)} MB`);
+    check('distinct 900 KB names', namesRun.summary.cases === nameLines && namesRun.summary.errorCount === Math.floor(nameLines / 2), `cases ${namesRun.summary.cases}, errors ${namesRun.summary.errorCount}`);
+    const reportBytes = readFileSync(namesRun.out).length;
+    check('distinct 900 KB names', reportBytes < 1_000_000, `a report of ${reportBytes} bytes`);
+    rmSync(names);
 
     // Hostile lines: garbage, invalid UTF-8, CRLF, NUL, deep nesting, prototype keys, over and at the cap, a truncated end.
     const sample = readFileSync(join(root, 'fixtures', 'sample', 'cases.ndjson'), 'utf8').split('\n').filter((line) => {

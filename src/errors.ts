@@ -15,9 +15,16 @@ export interface ValidationIssue {
 /** How much of a value an error shows: characters of the whole rendering, and levels of nesting. */
 export const SHOWN_VALUE_LIMITS = { length: 80, depth: 4 } as const;
 
-/** A text cut to at most `length` characters (ending in `...` when cut), e.g. an exception's message echoed in another. */
+/**
+ * A text cut to at most `length` characters (ending in `...` when cut), e.g. an exception's message echoed in
+ * another. A cut never falls inside a surrogate pair, so the result is well-formed text.
+ */
 export function clip(text: string, length: number = SHOWN_VALUE_LIMITS.length): string {
-  return text.length > length ? `${text.slice(0, Math.max(0, length - 3))}...` : text;
+  if (text.length <= length) return text;
+  let end = Math.max(0, length - 3);
+  const last = text.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}...`;
 }
 
 /** Raised inside `showValue` once the rendering has reached its length; never escapes it. */
@@ -105,7 +112,7 @@ export function showValue(value: unknown, limits: { length?: number; depth?: num
     walk(value, 0, true);
     return out;
   } catch (error) {
-    if (error === FULL) return `${out.slice(0, maxLength - 3)}...`;
+    if (error === FULL) return clip(out, maxLength);
     // A Proxy or a getter that throws: say what kind of value it was, nothing more.
     return Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : `[${typeof value}]`;
   }

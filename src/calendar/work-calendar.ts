@@ -182,14 +182,21 @@ export class WorkCalendar {
   extend(additions: { years?: Record<string, CalendarYear>; closures?: Closure[] }): WorkCalendar {
     refuseProtoYear((additions as { years?: unknown } | null)?.years, '$.years', 'extend');
     const extra = parseWith(
-      z.strictObject({ years: z.record(z.string(), z.unknown()).optional(), closures: z.array(z.unknown()).optional() }),
+      z.strictObject({ years: z.record(z.string(), z.unknown()).optional(), closures: z.array(closureSchema).optional() }),
       additions,
       'extend',
     );
-    return new WorkCalendar(
-      { ...this.#data, years: { ...this.#data.years, ...(extra.years as Record<string, CalendarYear>) } },
-      { ...this.#options, closures: [...(this.#options.closures ?? []), ...((extra.closures as Closure[]) ?? [])] },
-    );
+    try {
+      return new WorkCalendar(
+        { ...this.#data, years: { ...this.#data.years, ...(extra.years as Record<string, CalendarYear>) } },
+        { ...this.#options, closures: [...(this.#options.closures ?? []), ...(extra.closures ?? [])] },
+      );
+    } catch (error) {
+      // A year of the additions is checked with the rest of the data (its path, $.years.…, is the same in both);
+      // the error is extend's, as the caller called it.
+      if (error instanceof ValidationError) throw new ValidationError('extend', error.issues, error.issueCount);
+      throw error;
+    }
   }
 
   // ---- day-number API, used by deadlines and evaluation (no string parsing in the loop) ----

@@ -10,6 +10,19 @@ import { compareCodePoints, compareNames } from './text.js';
 /** Lines longer than this are reported as errors and skipped: one runaway line must not exhaust memory. */
 export const MAX_LINE_BYTES = 1_000_000;
 
+/**
+ * A report's size does not grow with what the log's text holds. Names from the log (departments, windows, case
+ * ids) are kept to this many characters: a longer one is cut (ending in `...`) and counted under the cut text…
+ */
+export const MAX_NAME_CHARS = 200;
+/** …and so are the messages of errors and rules. */
+export const MAX_MESSAGE_CHARS = 1000;
+/**
+ * At most this many departments, and this many windows, are listed (those met first in the log, batch by batch);
+ * the cases of any further ones are summed in `otherDepartments` / `otherWindows`.
+ */
+export const MAX_NAMES_LISTED = 10_000;
+
 export interface AuditError {
   line: number;
   caseId?: string;
@@ -32,6 +45,10 @@ export interface AuditSummary {
   rules: Array<{ ruleId: string; severity: string; count: number; citation?: Citation; message: string }>;
   departments: Array<{ department: string; cases: number; violations: number; warnings: number }>;
   windows: Array<{ window: string; cases: number; violations: number; warnings: number }>;
+  /** The cases of the departments beyond the first `maxNamesListed`, summed; only when there were such. */
+  otherDepartments?: Tally;
+  /** The same for windows. */
+  otherWindows?: Tally;
   deadlineStatus: Record<string, number>;
   /** Deadlines due per month (YYYY-MM) by status, for the chart of status over time. */
   deadlinesByMonth: Array<{ month: string; counts: Record<string, number> }>;
@@ -45,6 +62,8 @@ export interface BatchOptions {
   /** Additions to the bundled mainland calendar (next year's notice, closures), in `extend`'s format. */
   calendarAdditions?: CalendarAdditions;
   maxErrorsListed?: number;
+  /** Departments, and windows, listed at most (default `MAX_NAMES_LISTED`). */
+  maxNamesListed?: number;
   worstOverdueCount?: number;
 }
 
@@ -59,7 +78,7 @@ export interface AuditOptions extends BatchOptions {
 
 export type CalendarAdditions = Parameters<WorkCalendar['extend']>[0];
 
-interface Tally {
+export interface Tally {
   cases: number;
   violations: number;
   warnings: number;
@@ -69,9 +88,37 @@ function increment(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-function addTally(map: Map<string, Tally>, name: string, by: Tally): void {
-  const t = map.get(name) ?? { cases: 0, violations: 0, warnings: 0 };
-  map.set(name, { cases: t.cases + by.cases, violations: t.violations + by.violations, warnings: t.warnings + by.warnings });
+const sum = (a: Tally | undefined, b: Tally): Tally => ({ cases: (a?.cases ?? 0) + b.cases, violations: (a?.violations ?? 0) + b.violations, warnings: (a?.warnings ?? 0) + b.warnings });
+
+/** Counts per name (department or window): names cut to `MAX_NAME_CHARS`, at most `limit` of them, the rest summed. */
+class NameTallies {
+  readonly #limit: number;
+  readonly #rows = new Map<string, Tally>();
+  #other: Tally | undefined;
+
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+
+  add(name: string, by: Tally): void {
+    const key = clip(name, MAX_NAME_CHARS);
+    const row = this.#rows.get(key);
+    if (row || this.#rows.size < this.#limit) this.#rows.set(key, sum(row, by));
+    else this.addOther(by);
+  }
+
+  addOther(by: Tally): void {
+    this.#other = sum(this.#other, by);
+  }
+
+  /** The names in Chinese collation, ties by code point (never the host locale's order). */
+  rows(): Array<[string, Tally]> {
+    return [...this.#rows.entries()].sort(([a], [b]) => compareNames(a, b));
+  }
+
+  get other(): Tally | undefined {
+    return this.#other;
+  }
 }
 
 /** A month's deadline counts by status. */
@@ -90,14 +137,16 @@ export class AuditAccumulator {
   readonly #errors: AuditError[] = [];
   readonly #severity = new Map<string, number>();
   readonly #rules = new Map<string, { ruleId: string; severity: string; count: number; citation?: Citation; message: string }>();
-  readonly #departments = new Map<string, Tally>();
-  readonly #windows = new Map<string, Tally>();
+  readonly #departments: NameTallies;
+  readonly #windows: NameTallies;
   readonly #status = new Map<string, number>();
   readonly #months = new Map<string, Map<string, number>>();
   #worst: AuditSummary['worstOverdue'] = [];
 
   constructor(options: BatchOptions) {
     this.#options = options;
+    this.#departments = new NameTallies(options.maxNamesListed ?? MAX_NAMES_LISTED);
+    this.#windows = new NameTallies(options.maxNamesListed ?? MAX_NAMES_LISTED);
   }
 
   get cases(): number {
@@ -111,7 +160,15 @@ export class AuditAccumulator {
   error(error: AuditError): void {
     this.#cases++;
     this.#errorCount++;
-    if (this.#errors.length < (this.#options.maxErrorsListed ?? 1000)) this.#errors.push(error);
+    if (this.#errors.length >= (this.#options.maxErrorsListed ?? 1000)) return;
+    const { line, caseId, path, message, messageZh } = error;
+    this.#errors.push({
+      line,
+      ...(caseId === undefined ? {} : { caseId: clip(caseId, MAX_NAME_CHARS) }),
+      path: clip(path, MAX_MESSAGE_CHARS),
+      message: clip(message, MAX_MESSAGE_CHARS),
+      messageZh: clip(messageZh, MAX_MESSAGE_CHARS),
+    });
   }
 
   add(report: Report, department: string, window: string | undefined): void {
@@ -124,18 +181,24 @@ export class AuditAccumulator {
       const key = finding.ruleId;
       const rule = this.#rules.get(key);
       if (rule) rule.count++;
-      else this.#rules.set(key, { ruleId: key, severity: finding.severity, count: 1, ...(finding.citation ? { citation: finding.citation } : {}), message: finding.message.zh });
+      else this.#rules.set(key, { ruleId: key, severity: finding.severity, count: 1, ...(finding.citation ? { citation: finding.citation } : {}), message: clip(finding.message.zh, MAX_MESSAGE_CHARS) });
       if (finding.severity === 'violation') violations++;
       if (finding.severity === 'warning') warnings++;
     }
     const caseTally = { cases: 1, violations, warnings };
-    addTally(this.#departments, department, caseTally);
-    addTally(this.#windows, window ?? '—', caseTally);
+    this.#departments.add(department, caseTally);
+    this.#windows.add(window ?? '—', caseTally);
     for (const deadline of report.deadlines) {
       increment(this.#status, deadline.status);
       increment(monthCounts(this.#months, deadline.dueDate.slice(0, 7)), deadline.status);
       if (deadline.status === 'overdue') {
-        this.#worst.push({ caseId: report.subject.id, deadline: deadline.id, dueDate: deadline.dueDate, overdueWorkingDays: deadline.elapsedWorkingDays - deadline.limitWorkingDays, department });
+        this.#worst.push({
+          caseId: clip(report.subject.id, MAX_NAME_CHARS),
+          deadline: deadline.id,
+          dueDate: deadline.dueDate,
+          overdueWorkingDays: deadline.elapsedWorkingDays - deadline.limitWorkingDays,
+          department: clip(department, MAX_NAME_CHARS),
+        });
         const keep = this.#options.worstOverdueCount ?? 10;
         if (this.#worst.length > keep * 4) this.#trimWorst(keep);
       }
@@ -154,8 +217,11 @@ export class AuditAccumulator {
       if (known) known.count += rule.count;
       else this.#rules.set(rule.ruleId, { ...rule });
     }
-    for (const d of part.departments) addTally(this.#departments, d.department, d);
-    for (const w of part.windows) addTally(this.#windows, w.window, w);
+    // Parts come in log order, so the names listed are the same for any number of threads.
+    for (const d of part.departments) this.#departments.add(d.department, d);
+    for (const w of part.windows) this.#windows.add(w.window, w);
+    if (part.otherDepartments) this.#departments.addOther(part.otherDepartments);
+    if (part.otherWindows) this.#windows.addOther(part.otherWindows);
     for (const [status, count] of Object.entries(part.deadlineStatus)) increment(this.#status, status, count);
     for (const { month, counts } of part.deadlinesByMonth) {
       const known = monthCounts(this.#months, month);
@@ -173,10 +239,11 @@ export class AuditAccumulator {
   summary(): AuditSummary {
     this.#trimWorst(this.#options.worstOverdueCount ?? 10);
     // One order on every host (never the host locale's): names in Chinese collation, codes by code point.
-    const byName = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => compareNames(a, b));
     const byCode = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => compareCodePoints(a, b));
-    const rows = (map: Map<string, Tally>, key: 'department' | 'window') =>
-      byName(map).map(([name, t]) => ({ [key]: name, ...t }) as { department: string } & { window: string } & Tally);
+    const rows = (tallies: NameTallies, key: 'department' | 'window') =>
+      tallies.rows().map(([name, t]) => ({ [key]: name, ...t }) as { department: string } & { window: string } & Tally);
+    const { other: otherDepartments } = this.#departments;
+    const { other: otherWindows } = this.#windows;
     return {
       profile: typeof this.#options.profile === 'string' ? this.#options.profile : this.#options.profile.id,
       asOf: this.#options.asOf,
@@ -188,6 +255,8 @@ export class AuditAccumulator {
       rules: [...this.#rules.values()].sort((a, b) => b.count - a.count || compareCodePoints(a.ruleId, b.ruleId)),
       departments: rows(this.#departments, 'department'),
       windows: rows(this.#windows, 'window'),
+      ...(otherDepartments ? { otherDepartments } : {}),
+      ...(otherWindows ? { otherWindows } : {}),
       deadlineStatus: Object.fromEntries(byCode(this.#status)),
       deadlinesByMonth: byCode(this.#months).map(([month, counts]) => ({ month, counts: Object.fromEntries(byCode(counts)) })),
       worstOverdue: this.#worst,

@@ -1,4 +1,4 @@
-import type { AuditSummary } from './audit.js';
+import type { AuditSummary, Tally } from './audit.js';
 import { label, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
 import { cellSafe, csvText } from './text.js';
 
@@ -25,7 +25,15 @@ const T = {
   case: { zh: '案件', en: 'case' },
   deadline: { zh: '时限', en: 'deadline' },
   due: { zh: '到期日', en: 'due' },
+  otherDepartments: { zh: '（其余部门）', en: '(other departments)' },
+  otherWindows: { zh: '（其余窗口）', en: '(other windows)' },
 } as const;
+
+/** Rows of a tally table: the names listed, then the sum of those not listed (a report lists a bounded number). */
+const tallyRows = <K extends 'department' | 'window'>(rows: ReadonlyArray<Record<K, string> & Tally>, key: K, other: Tally | undefined, otherLabel: string) => [
+  ...rows.map((r) => ({ name: r[key], cases: r.cases, violations: r.violations, warnings: r.warnings })),
+  ...(other ? [{ name: otherLabel, ...other }] : []),
+];
 
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
 const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
@@ -47,9 +55,10 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
   out.push('');
   out.push(s.rules.length ? table([t('rule'), t('severity'), t('count'), t('citation')], s.rules.map((r) => [r.ruleId, label(SEVERITY_LABELS, r.severity, lang), String(r.count), r.citation ? `${r.citation.document} ${r.citation.article}` : '—'])) : t('none'));
   out.push('');
-  out.push(table([t('department'), t('cases'), t('violations'), t('warnings')], s.departments.map((d) => [d.department, String(d.cases), String(d.violations), String(d.warnings)])));
+  const cells = (rows: Array<{ name: string } & Tally>) => rows.map((d) => [d.name, String(d.cases), String(d.violations), String(d.warnings)]);
+  out.push(table([t('department'), t('cases'), t('violations'), t('warnings')], cells(tallyRows(s.departments, 'department', s.otherDepartments, t('otherDepartments')))));
   out.push('');
-  out.push(table([t('window'), t('cases'), t('violations'), t('warnings')], s.windows.map((d) => [d.window, String(d.cases), String(d.violations), String(d.warnings)])));
+  out.push(table([t('window'), t('cases'), t('violations'), t('warnings')], cells(tallyRows(s.windows, 'window', s.otherWindows, t('otherWindows')))));
   out.push('');
   out.push(`${t('deadlines')}: ${Object.entries(s.deadlineStatus).map(([k, v]) => `${label(STATUS_LABELS, k, lang)} ${v}`).join(' · ') || t('none')}`);
   if (s.worstOverdue.length) {
@@ -74,7 +83,9 @@ export function formatCsv(s: AuditSummary): string {
   const rows: Array<Array<string | number>> = [['section', 'key', 'severity', 'count', 'cases', 'violations', 'warnings', 'detail']];
   for (const r of s.rules) rows.push(['rule', r.ruleId, r.severity, r.count, '', '', '', r.citation ? `${r.citation.seed} ${r.citation.document} ${r.citation.article}: ${r.citation.text}` : '']);
   for (const d of s.departments) rows.push(['department', d.department, '', '', d.cases, d.violations, d.warnings, '']);
+  if (s.otherDepartments) rows.push(['other-departments', '', '', '', s.otherDepartments.cases, s.otherDepartments.violations, s.otherDepartments.warnings, '']);
   for (const w of s.windows) rows.push(['window', w.window, '', '', w.cases, w.violations, w.warnings, '']);
+  if (s.otherWindows) rows.push(['other-windows', '', '', '', s.otherWindows.cases, s.otherWindows.violations, s.otherWindows.warnings, '']);
   for (const [status, count] of Object.entries(s.deadlineStatus)) rows.push(['deadline-status', status, '', count, '', '', '', '']);
   for (const e of s.errors) rows.push(['error', String(e.line), '', '', '', '', '', `${e.caseId ?? ''} ${e.path}: ${e.message}`.trim()]);
   return csvText(rows);
@@ -122,8 +133,8 @@ export function formatHtml(s: AuditSummary, lang: Lang): string {
 <h2>${t('rule')}</h2>${ruleChart}
 <table><tr><th>${t('rule')}</th><th>${t('severity')}</th><th>${t('count')}</th><th>${t('citation')}</th></tr>${s.rules.map((r) => `<tr><td>${escape(r.ruleId)}</td><td>${r.severity}</td><td>${r.count}</td><td>${r.citation ? `${escape(r.citation.document)} ${escape(r.citation.article)}：${escape(r.citation.text)}` : '—'}</td></tr>`).join('')}</table>
 <h2>${t('deadlines')}</h2><p>${legend}</p>${monthChart}
-<h2>${t('department')}</h2><table><tr><th>${t('department')}</th><th>${t('cases')}</th><th>${t('violations')}</th><th>${t('warnings')}</th></tr>${rows(s.departments.map((d) => ({ name: d.department, ...d })))}</table>
-<h2>${t('window')}</h2><table><tr><th>${t('window')}</th><th>${t('cases')}</th><th>${t('violations')}</th><th>${t('warnings')}</th></tr>${rows(s.windows.map((d) => ({ name: d.window, ...d })))}</table>
+<h2>${t('department')}</h2><table><tr><th>${t('department')}</th><th>${t('cases')}</th><th>${t('violations')}</th><th>${t('warnings')}</th></tr>${rows(tallyRows(s.departments, 'department', s.otherDepartments, t('otherDepartments')))}</table>
+<h2>${t('window')}</h2><table><tr><th>${t('window')}</th><th>${t('cases')}</th><th>${t('violations')}</th><th>${t('warnings')}</th></tr>${rows(tallyRows(s.windows, 'window', s.otherWindows, t('otherWindows')))}</table>
 ${s.worstOverdue.length ? `<h2>${t('worst')}</h2><table><tr><th>case</th><th>deadline</th><th>due</th><th>${t('overdue')}</th><th>${t('department')}</th></tr>${s.worstOverdue.map((w) => `<tr><td>${escape(w.caseId)}</td><td>${escape(w.deadline)}</td><td>${w.dueDate}</td><td>${w.overdueWorkingDays}</td><td>${escape(w.department)}</td></tr>`).join('')}</table>` : ''}
 ${s.errors.length ? `<h2>${t('errors')}</h2><ul>${s.errors.map((e) => `<li>${t('line')} ${e.line}${e.caseId ? ` (${escape(e.caseId)})` : ''}: <code>${escape(e.path)}</code> ${escape(lang === 'zh' ? e.messageZh : e.message)}</li>`).join('')}</ul>` : ''}
 </body></html>

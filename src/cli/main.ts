@@ -9,7 +9,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate } from '../engine/evaluate.js';
 import { listRules } from '../engine/list-rules.js';
 import { loadProfile } from '../engine/profiles.js';
-import { CalendarCoverageError, showValue, ValidationError } from '../errors.js';
+import { CalendarCoverageError, clip, showValue, ValidationError } from '../errors.js';
 import { fixtureSchema, parseFixture, readFixtureFile, runFixture } from '../fixtures/fixture.js';
 import { catalogueSnapshotSchema } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant } from '../schema/case.js';
@@ -306,7 +306,7 @@ function validationLines(error: ValidationError, lang: Lang, where = error.where
 function fixtureFailure(file: string, error: unknown, lang: Lang): string {
   if (error instanceof ValidationError) return validationLines(error, lang, file);
   if (error instanceof CalendarCoverageError) return `${file}: ${lang === 'zh' ? error.messageZh : error.message}`;
-  return `${file}: ${cellSafe(error instanceof Error ? error.message : showValue(error))}`;
+  return `${file}: ${cellSafe(error instanceof Error ? clip(error.message, 500) : showValue(error))}`;
 }
 
 /** The --lang of an argv, for errors raised before or outside commander's parse. */

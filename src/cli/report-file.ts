@@ -42,7 +42,8 @@ export class ReportFile {
     try {
       closeSync(openSync(temporary, 'wx'));
     } catch (error) {
-      throw new OutputError(`--out ${path}: cannot write (${reason(error)})`);
+      // The report goes to a new file beside FILE, then replaces it: it is the folder that must take a file.
+      throw new OutputError(`--out ${path}: cannot write a new file in ${dirname(path)} (${reason(error)})`);
     }
     return new ReportFile(path, temporary);
   }

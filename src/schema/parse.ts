@@ -37,8 +37,18 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   int: ['an integer', '整数'],
   boolean: ['true or false', 'true 或 false'],
   object: ['an object', '对象'],
+  record: ['an object', '对象'],
   array: ['a list', '列表'],
+  tuple: ['a list', '列表'],
   null: ['null', 'null'],
+  undefined: ['no value', '无值'],
+  bigint: ['a whole number (BigInt)', '整数（BigInt）'],
+  date: ['a Date', 'Date 对象'],
+  map: ['a Map', 'Map 对象'],
+  set: ['a Set', 'Set 对象'],
+  symbol: ['a symbol', '符号（symbol）'],
+  function: ['a function', '函数'],
+  nan: ['NaN', 'NaN'],
 };
 
 /** zod's own messages (as opposed to a schema's custom words) start with one of these. */
@@ -72,7 +82,8 @@ function bound(problem: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): [str
 function expectation(problem: z.core.$ZodIssue, present: boolean): [string, string] {
   switch (problem.code) {
     case 'invalid_type': {
-      const [en, zh] = TYPE_NAMES[problem.expected] ?? [problem.expected, problem.expected];
+      // A schema's own words (`z.instanceof(WorkCalendar, { message })`) say it better than a class name.
+      const [en, zh] = !ZOD_WORDING.test(problem.message) ? [problem.message, problem.message] : Object.hasOwn(TYPE_NAMES, problem.expected) ? TYPE_NAMES[problem.expected]! : ['a value of another type', '其他类型的值'];
       return present ? [en, zh] : [`${en} (the field is missing)`, `${zh}（缺少该字段）`];
     }
     case 'invalid_value': {

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { showValue, ValidationError } from '../../src/errors.js';
+import { clip, showValue, ValidationError } from '../../src/errors.js';
 import { createCalendar, evaluate, loadProfile } from '../../src/index.js';
-import { AS_OF, AUDIT, cli } from './helpers.js';
+import { AS_OF, AUDIT, cli, isWellFormed } from './helpers.js';
 
 const deep = (levels: number) => JSON.parse('['.repeat(levels) + ']'.repeat(levels)) as unknown;
 
@@ -43,6 +43,11 @@ describe('D4: every value in an error is printed by one bounded printer', () => 
     const getter = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('no'); } });
     expect(showValue(getter)).toBe('{…}');
     expect(showValue({ toJSON: () => 'pwned', toString: () => 'pwned' })).toBe('{}');
+    // A cut never splits a character outside the BMP into a lone surrogate.
+    for (let length = 4; length < 12; length++) {
+      expect(isWellFormed(clip('😀'.repeat(20), length))).toBe(true);
+      expect(isWellFormed(showValue(['😀'.repeat(100)], { length }))).toBe(true);
+    }
   });
 
   it('explain, --profile and --calendar with deeply nested files exit 2 with clear lines, not a stack trace', async () => {

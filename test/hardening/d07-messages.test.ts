@@ -1,7 +1,7 @@
 // D7: every wrong-type error said "(the field is missing)", and zod's own wording leaked into messages.
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import { createCalendar, cnMainlandCalendarData, evaluate } from '../../src/index.js';
+import { cnMainlandCalendar, cnMainlandCalendarData, createCalendar, evaluate } from '../../src/index.js';
 import { AS_OF, sampleLines } from './helpers.js';
 
 function issuesOf(call: () => unknown): string[] {
@@ -37,5 +37,30 @@ describe('D7: messages say what was wrong in words', () => {
     const [badKey] = issuesOf(() => createCalendar(data));
     expect(badKey).toMatch(/^\$\.years\.constructor: expected a key that is a four-digit year, got "constructor" \| /);
     for (const message of [wrongType, badKey]) expect(message).not.toMatch(/Too small|Invalid|>=/);
+  });
+
+  it("options of the wrong type name what was expected in words, not zod's type tag or a class name", () => {
+    const c = base();
+    expect(issuesOf(() => evaluate(c, { profile: 'city-12', asOf: AS_OF, profiles: [null] } as never))).toEqual([
+      '$.profiles[0]: expected an object, got null | $.profiles[0]：应为对象，实际为 null',
+    ]);
+    const [calendar] = issuesOf(() => evaluate(c, { profile: 'city-12', asOf: AS_OF, calendar: {} } as never));
+    expect(calendar).toMatch(/^\$\.calendar: expected a WorkCalendar \(cnMainlandCalendar\(\) or createCalendar\(…\)\), got \{\} \| /);
+  });
+
+  it("calendar.extend's errors are extend's, with the paths of the additions", () => {
+    const whereOf = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        if (error instanceof ValidationError) return `${error.where}: ${error.issues.map((i) => i.message.en).join('; ')}`;
+        throw error;
+      }
+      return 'no error';
+    };
+    const extended = cnMainlandCalendar().extend({ closures: [{ date: '2025-10-09', reason: '搬迁' }] });
+    expect(whereOf(() => extended.extend({ closures: [null] } as never))).toBe('extend: $.closures[0]: expected an object, got null');
+    const year = { ...cnMainlandCalendarData().years['2025']!, daysOff: [{ date: 'soon', holiday: '春节' }] };
+    expect(whereOf(() => extended.extend({ years: { 2027: year } } as never))).toMatch(/^extend: \$\.years\.2027\.daysOff\[0\]\.date: expected an ISO date/);
   });
 });

@@ -1,10 +1,13 @@
-// D18: a line of exactly the cap was refused with CRLF (the CR counted), and deeply nested audit lines were
-// reported with path $ and "Maximum call stack size exceeded".
+// D18: a line of exactly the cap was refused with CRLF (the CR counted), deeply nested audit lines were
+// reported with path $ and "Maximum call stack size exceeded", and so was YAML nested deeper than the parser's
+// stack, as if it were invalid YAML.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { auditStream } from '../../src/cli/audit-run.js';
 import { MAX_LINE_BYTES } from '../../src/cli/audit.js';
 import { logLines, type LogLine } from '../../src/cli/lines.js';
+import { ValidationError } from '../../src/errors.js';
+import { parseFixture } from '../../src/fixtures/fixture.js';
 import { AS_OF } from './helpers.js';
 
 async function lines(text: string, cap: number): Promise<LogLine[]> {
@@ -29,5 +32,20 @@ describe('D18: the line cap counts a line, not its line ending; deep lines get a
     expect(line.length).toBeLessThan(MAX_LINE_BYTES);
     const summary = await auditStream(Readable.from([Buffer.from(line)]), { profile: 'city-12', asOf: AS_OF, workers: 1 });
     expect(summary.errors).toEqual([{ line: 1, caseId: 'DEEP-1', path: '$.matter', message: 'expected an object, got [[[[[…]]]]]', messageZh: '应为对象，实际为 [[[[[…]]]]]' }]);
+  });
+
+  it('a YAML fixture nested deeper than the parser can follow says so, with where; it is not called invalid YAML', () => {
+    for (const nested of ['['.repeat(20_000) + ']'.repeat(20_000), '{a: '.repeat(20_000) + '1' + '}'.repeat(20_000)]) {
+      let thrown: unknown;
+      try {
+        parseFixture(`description: deep\ncase: ${nested}\n`, 'deep.yaml');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ValidationError);
+      const [issue] = (thrown as ValidationError).issues;
+      expect(issue!.message.en).toMatch(/^\$: expected YAML nested a few levels deep \(as fixtures are\), got "nesting too deep for the parser at line 2, column \d+"$/);
+      expect(issue!.message.zh).toMatch(/^\$：应为嵌套层数不多的 YAML/);
+    }
   });
 });

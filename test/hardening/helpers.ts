@@ -28,3 +28,6 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
   const code = await run(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
+
+/** Whether a text is well-formed UTF-16: no surrogate without its pair (String.prototype.isWellFormed, ES2024). */
+export const isWellFormed = (text: string): boolean => !/\p{Cs}/u.test(text);
