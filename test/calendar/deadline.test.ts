@@ -78,6 +78,24 @@ describe('computeDeadline', () => {
       expect(review('2025-03-10', '2025-03-17', 'whole-days').excludedWorkingDays).toBe(5);
     });
 
+    it('across National Day: a review begun before opening on D and resumed on the fifth working day after it', () => {
+      // Accepted 2025-09-22, 20 working days: due 10-24. A hearing begins at 07:30 on Mon 09-29 (D) and runs through the
+      // working days 09-29, 09-30, 10-09, 10-10 and the make-up Saturday 10-11 (10-01 … 10-08 are the holiday).
+      const hearing = (to: string, suspension: 'start-day-counts' | 'whole-days') =>
+        computeDeadline(cal, {
+          start: '2025-09-22T10:00:00+08:00', workingDays: 20, workingHours: hours, convention: { suspension },
+          exclusions: [{ from: '2025-09-29T07:30:00+08:00', to }],
+        });
+      // Ended after close on 10-11, the fifth working day of the hearing: four days out by default, five as whole days.
+      expect(hearing('2025-10-11T18:30:00+08:00', 'start-day-counts')).toMatchObject({ excludedWorkingDays: 4, dueDate: '2025-10-30' });
+      expect(hearing('2025-10-11T18:30:00+08:00', 'whole-days')).toMatchObject({ excludedWorkingDays: 5, dueDate: '2025-10-31' });
+      // Resumed at opening on Mon 10-13 (D + 5 working days): five either way; by default 09-29 counts and 10-13 is
+      // out, as whole days 09-29 is out and 10-13 counts.
+      expect(hearing('2025-10-13T08:00:00+08:00', 'start-day-counts')).toMatchObject({ excludedWorkingDays: 5, dueDate: '2025-10-31' });
+      expect(hearing('2025-10-13T08:00:00+08:00', 'whole-days')).toMatchObject({ excludedWorkingDays: 5, dueDate: '2025-10-31' });
+      expect(cal.addWorkingDays('2025-10-24', 5)).toBe('2025-10-31');
+    });
+
     it('whole-days: a suspension still open stops the clock from its first whole day to asOf', () => {
       const open = review('2025-03-10T07:30:00+08:00', undefined, 'whole-days', '2025-03-12T10:00:00+08:00');
       expect(open.clockStopped).toBe(true);

@@ -102,3 +102,57 @@ describe('timed completion: what the acceptance notice and the clock rest on', (
     expect(tc('due-soon-county10-no-supervision.yaml')).toEqual([]);
   });
 });
+
+describe('timed completion: joint cases, extensions beyond the legal limit, notices by class', () => {
+  it('a joint case cites the sentence of 第四十二条 that gives its forty-five days and its fifteen-day extension', () => {
+    expect(tc('joint-no-limits-day-46.yaml')).toEqual([
+      'TC-ON-TIME/law-joint violation xingzheng-xuke-fa 第四十二条',
+      'TC-JOINT-LIMIT/used violation xingzheng-xuke-fa 第四十二条',
+    ]);
+    expect(tc('joint-extension-over-long-counts-fifteen.yaml')).toEqual(['TC-EXTENSION-VALID/too-long-joint violation xingzheng-xuke-fa 第四十二条']);
+    expect(tc('joint-extension-agency-head-only.yaml')).toContain('TC-EXTENSION-VALID/void-joint violation xingzheng-xuke-fa 第四十二条');
+    expect(tc('joint-second-extension-without-reason.yaml')).toEqual([
+      'TC-EXTENSION-VALID/repeated-joint warning xingzheng-xuke-fa 第四十二条',
+      'TC-EXTENSION-VALID/no-reason-joint violation xingzheng-xuke-fa 第四十二条',
+    ]);
+    const joint = report('joint-extension-over-long-counts-fifteen.yaml').findings[0]!;
+    expect(joint.citation?.text).toContain('经本级人民政府负责人批准，可以延长十五日');
+    expect(report('joint-no-limits-day-46.yaml').findings[0]!.citation?.text).toContain('办理的时间不得超过四十五日');
+  });
+
+  it('without the head’s approval, an extension counts up to the legal limit and no further', () => {
+    const within = report('extension-past-legal-unapproved-counts-to-legal-county10.yaml');
+    expect(within.deadlines.find((d) => d.id === 'completion')).toMatchObject({ dueDate: '2025-10-24', limitWorkingDays: 20, status: 'met' });
+    expect(tc('extension-past-legal-unapproved-counts-to-legal-county10.yaml')).toEqual(['TC-EXTENSION-VALID/void violation xingzheng-xuke-fa 第四十二条']);
+    expect(within.findings[0]!.message.en).toContain('only the 5 within the legal limit count');
+    expect(tc('extension-past-legal-unapproved-decided-day-21-county10.yaml')).toEqual([
+      'TC-ON-TIME/law violation xingzheng-xuke-fa 第四十二条',
+      'TC-EXTENSION-VALID/void violation xingzheng-xuke-fa 第四十二条',
+    ]);
+  });
+
+  it('an extension granted after the promise lapsed but within the legal limit extends the legal limit, not the promise', () => {
+    expect(tc('legal-extension-after-promise-baseline.yaml')).toEqual([]);
+    expect(tc('legal-extension-after-promise-county10.yaml')).toEqual(['TC-ON-TIME/late violation county-10/time-limit 二、']);
+    const late = report('legal-extension-after-promise-late-baseline.yaml');
+    expect(late.findings.map((f) => f.rule)).toEqual(['TC-ON-TIME/law']);
+    expect(late.findings[0]!.message.en).toContain('due by the end of 2025-10-31');
+  });
+
+  it('the township standard asks for a notice for promised and joint cases, each with its own sentence, not for supplement cases', () => {
+    expect(tc('joint-no-notice-township.yaml')).toEqual(['TC-ACCEPTANCE-NOTICE/notice-township-joint violation township 四、运行方式 联办件']);
+    expect(tc('supplement-no-notice-township.yaml')).toEqual([]);
+  });
+
+  it('a notice date is compared only when it is a date, and with the due date from the clock’s real start', () => {
+    expect(tc('acceptance-notice-date-in-words-county10.yaml')).toEqual([]);
+    const deemed = report('notice-date-after-deemed-acceptance-county10.yaml');
+    const finding = deemed.findings.find((f) => f.rule === 'TC-ACCEPTANCE-NOTICE/date-later')!;
+    expect(finding.message.en).toContain('(2025-03-27) is later than the limit allows (2025-03-17');
+    expect(tc('notice-date-from-deemed-acceptance-county10.yaml')).toEqual([]);
+  });
+
+  it('an instant case still open on its day gets no e-supervision warning', () => {
+    expect(tc('instant-pending-no-supervision-city12.yaml')).toEqual([]);
+  });
+});

@@ -1,4 +1,5 @@
-import { formatDayNumber, type DayNumber } from '../../calendar/dates.js';
+import { formatDayNumber, tryParseDate, type DayNumber } from '../../calendar/dates.js';
+import { parseInstantMs } from '../../calendar/instants.js';
 import type { TimedEvent } from '../case-timeline.js';
 import type { CaseContext, Derived, FactCatalogue, Obligation } from '../context.js';
 import { deemedAccepted } from '../one-time-notification/facts.js';
@@ -25,7 +26,7 @@ export const TC_FACTS: FactCatalogue = {
   'tc.sameDayCompleted': { zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
   'tc.acceptanceNoticeIssued': { zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
   'tc.promisedCompletionStated': { zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
-  'tc.invalidExtensions': { zh: '不计入时限的延期及其原因（期限届满后才延期、未书面告知申请人、依法需批准而未批准）', en: 'extensions that do not count, and why (after the deadline, applicant not told in writing, no approval where the law needs one)' },
+  'tc.invalidExtensions': { zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
   'tc.invalidExtensionCount': { zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
   'tc.repeatedExtensions': { zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
   'tc.repeatedExtensionCount': { zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
@@ -47,7 +48,7 @@ export const TC_FACTS: FactCatalogue = {
   'tc.legalDueDate': { zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
   'tc.legalLateWorkingDays': { zh: '超过法定期限的工作日数', en: 'working days past the legal limit' },
   'tc.statedCompletionDate': { zh: '受理通知书注明的办结日期', en: 'completion date written on the acceptance notice' },
-  'tc.dueDateOnAcceptance': { zh: '按受理时的承诺时限计算的办结日期', en: 'completion due date computed from acceptance and the promised limit' },
+  'tc.dueDateOnAcceptance': { zh: '按办结时限自起算日计算的办结日期（不含中止、延期）', en: 'completion due date the limit gives from the clock start (before suspensions and extensions)' },
   'tc.statedDateTooLate': { zh: '受理通知书注明的办结日期晚于按时限计算的日期', en: 'the date on the acceptance notice is later than the computed due date' },
   'tc.certificateIssued': { zh: '是否颁发许可证件（行政许可准予决定，非上报件、代理件的初审）', en: 'whether a license certificate is issued (a license approval, not a reported or proxy case’s preliminary approval)' },
   'tc.isJoint': { zh: '是否联办件', en: 'whether this is a joint case' },
@@ -64,7 +65,7 @@ const EXCLUDABLE = new Set(['hearing', 'tendering', 'auction', 'inspection', 'te
 const PROBLEM_TEXT: Record<string, string> = {
   'after-deadline': '期限届满后才延期 granted after the deadline it would extend',
   'no-written-notice': '未书面告知申请人延期理由和时限 applicant not told in writing',
-  'not-approved': '未经负责人批准 not approved by the head',
+  'not-approved': '超出法定期限的延期未经法律要求的负责人批准 extends the legal limit but not approved by the head the law requires',
 };
 
 interface ClockStart {
@@ -86,6 +87,13 @@ function clockStart(ctx: CaseContext): ClockStart | undefined {
     if (done && done.ms > Date.parse(start.at)) start = { at: done.at, day: done.day, reason: '补齐材料 materials complete' };
   }
   return start;
+}
+
+/** The day a date written on a notice stands for: a date, or the local date of an instant; undefined for words. */
+function writtenDay(ctx: CaseContext, text: string): DayNumber | undefined {
+  const date = tryParseDate(text);
+  if (date !== undefined) return date;
+  return parseInstantMs(text) === undefined ? undefined : ctx.calendar.dayOf(text, 'evaluate', 'promisedCompletion');
 }
 
 /** Suspensions paired with their resumptions; only notified ones of a kind the law excludes stop the clock. */
@@ -129,49 +137,75 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
   const { counted, unnotified, other } = exclusionsOf(ctx);
   const completion = tl.decision;
 
-  // Each extension is judged against the deadline it extends (with the extensions counted before it). ALL 第四十二条
-  // lets the agency head extend the legal limit once, by ten days (fifteen for joint handling, by the government
-  // head), with the reason told; extending a promise that stays inside the legal limit needs nobody's approval under
-  // the law. An extension counts unless it came after the deadline or was never told to the applicant, or (under the
-  // law) lacked the approval the law requires; a longer one, or a further one, counts up to the law's maximum in all.
-  // A missing reason, a further extension or a missing copy to the center (city-12) is a finding of its own and does
-  // not undo what the applicant was lawfully told.
+  // Each extension pushes the deadline the applicant had by its days. ALL 第四十二条 lets the agency head extend the
+  // LEGAL limit once, by ten days (fifteen for joint handling, by the government head), with the reason told; a
+  // promise extended within the legal limit needs nobody's approval under the law. So, under the law, the part of an
+  // extension that goes beyond the legal limit (with the legal extensions counted so far) is an extension of the legal
+  // limit: it counts when it was granted before the legal deadline passed, with the approval the law requires, and up
+  // to the law's maximum in all. The completion deadline moves only by an extension granted before it passed, and
+  // never beyond the legal deadline. An extension never told to the applicant counts on neither clock. A missing
+  // reason, a further extension or a missing copy to the center (city-12) is a finding of its own and does not undo
+  // what the applicant was lawfully told.
   const invalid: string[] = [];
   const overlong: string[] = [];
   const repeated: string[] = [];
   const withoutReason: string[] = [];
   const notCopied: string[] = [];
   let extensionDays = 0;
+  let legalExtensionDays = 0;
+  // Only where the law governs the case and its legal limit is known can an extension be said to go beyond it.
+  const lawTrack = lawGoverns && legalKnown;
   if (applies) {
     const maxDays = isJoint ? params.jointExtensionMaxWorkingDays : params.extensionMaxWorkingDays;
     const approver = isJoint ? 'government-head' : 'agency-head';
     const day = (at: string) => at.slice(0, 10);
-    let countedExtensions = 0;
+    const dueMillis = (workingDays: number, extensionWorkingDays: number) =>
+      deadlineIn(ctx, { id: 'completion', start: start.at, workingDays, exclusions: counted, extensionWorkingDays }, ctx.asOf).dueMillis;
+    let legalExtensions = 0;
     tl.all('extension').forEach((extension) => {
-      const problems: string[] = [];
-      // Only where the legal limit is known can an extension be said to go beyond it.
-      const extendsLegal = legalKnown && limit + extensionDays + extension.workingDays > legal;
-      // Granted after the deadline it would extend (the one with the extensions counted so far) had passed.
-      const current = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limit, exclusions: counted, extensionWorkingDays: extensionDays }, ctx.asOf);
-      if (extension.ms > current.dueMillis) problems.push('after-deadline');
-      if (!extension.writtenNotice) problems.push('no-written-notice');
-      if (lawGoverns && extendsLegal && params.extensionApprover === 'agency-head' && extension.approvedBy !== approver) problems.push('not-approved');
-      if (problems.length) {
-        invalid.push(`${day(extension.at)}：${problems.map((p) => PROBLEM_TEXT[p]).join('；')}`);
-        return;
+      const d = day(extension.at);
+      const told = extension.writtenNotice;
+      const afterCompletionDue = extension.ms > dueMillis(limit, extensionDays);
+      const beyond = lawTrack ? Math.max(0, limit + extensionDays + extension.workingDays - legal - legalExtensionDays) : 0;
+      const afterLegalDue = beyond > 0 && extension.ms > dueMillis(legal, legalExtensionDays);
+      const notApproved = beyond > 0 && params.extensionApprover === 'agency-head' && extension.approvedBy !== approver;
+      let legalPart = 0;
+      if (told && beyond > 0 && !afterLegalDue && !notApproved) {
+        legalPart = Math.min(beyond, Math.max(0, maxDays - legalExtensionDays));
+        // "可以延长十日" read as one extension (extensionMaxCount): a further one is reported, and counts only within
+        // the days the law lets the legal limit be extended by in all.
+        if (legalExtensions >= params.extensionMaxCount) repeated.push(d);
+        legalExtensions += 1;
       }
-      // "可以延长十日" read as one extension (extensionMaxCount): a further one is reported, and counts only within
-      // the days the law lets the legal limit be extended by in all.
-      if (lawGoverns && countedExtensions >= params.extensionMaxCount) repeated.push(day(extension.at));
-      countedExtensions += 1;
-      const room = lawGoverns && legalKnown ? Math.max(0, legal + maxDays - limit - extensionDays) : extension.workingDays;
-      const allowed = Math.min(extension.workingDays, room);
-      if (allowed < extension.workingDays) overlong.push(`${day(extension.at)}：${extension.workingDays} → ${allowed}`);
-      extensionDays += allowed;
-      if (!extension.reason) withoutReason.push(day(extension.at));
-      if (params.extensionCopyToCenterRequired && !extension.copiedToCenter) notCopied.push(day(extension.at));
+      legalExtensionDays += legalPart;
+      const completionPart = !told || afterCompletionDue
+        ? 0
+        : lawTrack
+          ? Math.min(extension.workingDays, Math.max(0, legal + legalExtensionDays - limit - extensionDays))
+          : extension.workingDays;
+      extensionDays += completionPart;
+      // Reported as not counting: never told; under the law, a legal part granted too late or without the approval the
+      // law requires; outside the law, granted after the deadline it would extend.
+      if (!told || afterLegalDue || notApproved || (!lawTrack && afterCompletionDue)) {
+        const problems = [
+          ...(afterCompletionDue || afterLegalDue ? ['after-deadline'] : []),
+          ...(!told ? ['no-written-notice'] : []),
+          ...(notApproved ? ['not-approved'] : []),
+        ];
+        const counts = completionPart > 0 ? `（${extension.workingDays} 日中只计入法定期限内的 ${completionPart} 日 of ${extension.workingDays} working days only the ${completionPart} within the legal limit count）` : '';
+        invalid.push(`${d}：${problems.map((p) => PROBLEM_TEXT[p]).join('；')}${counts}`);
+      } else if (lawTrack && !afterCompletionDue && completionPart < extension.workingDays) {
+        overlong.push(`${d}：${extension.workingDays} → ${completionPart}`);
+      }
+      if (completionPart === 0 && legalPart === 0) return;
+      if (!extension.reason) withoutReason.push(d);
+      if (params.extensionCopyToCenterRequired && !extension.copiedToCenter) notCopied.push(d);
     });
   }
+
+  // How far the legal limit reaches with its valid extension: under the law, by the extension of the legal limit
+  // itself; otherwise by the part of the completion limit's extension that goes beyond it.
+  const legalExtension = lawTrack ? legalExtensionDays : Math.max(0, limit + extensionDays - legal);
 
   const deadlines = [];
   const obligations: Obligation[] = [];
@@ -201,7 +235,6 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
     }
     // Lateness against the law's own limit, for the law's variant of TC-ON-TIME: an extension moves it only by the
     // part that goes beyond it (extending a promise inside the legal limit leaves the legal limit where it was).
-    const legalExtension = Math.max(0, limit + extensionDays - legal);
     const legalDeadline = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: legal, exclusions: counted, extensionWorkingDays: legalExtension }, completion?.at ?? ctx.asOf);
     const endMs = completion?.ms ?? ctx.asOfMs;
     const lateAgainstLaw = legalKnown && !onTheSpot && endMs > legalDeadline.dueMillis;
@@ -259,11 +292,14 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
 
   const acceptance = tl.acceptance;
   // The date written on the acceptance notice (city-12 第三条(三) 注明…办结时间; county-10 服务承诺制度 明确告知…时间),
-  // against the due date counted from acceptance (or from later complete materials), when a limit is on record.
-  const noticeFrom = acceptance && start && start.day > acceptance.day ? start.at : acceptance?.at;
+  // against the due date the limit gives from the clock's start (acceptance, receipt where acceptance is deemed, or
+  // complete materials), before any suspension or extension, when a limit is on record.
   const dueOnAcceptance =
-    acceptance && noticeFrom && !onTheSpot && !limitAssumed ? deadlineIn(ctx, { id: 'completion', start: noticeFrom, workingDays: limit }, acceptance.at).dueDate : null;
-  const stated = acceptance?.promisedCompletion?.slice(0, 10) ?? null;
+    acceptance && start && !onTheSpot && !limitAssumed ? deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limit }, acceptance.at).dueDate : null;
+  // Only a date (or an instant) can be compared; words such as 自补齐材料之日起5个工作日 are left as written.
+  const statedText = acceptance?.promisedCompletion;
+  const statedDay = statedText === undefined ? undefined : writtenDay(ctx, statedText);
+  const stated = statedDay !== undefined ? formatDayNumber(statedDay) : (statedText ?? null);
   return {
     facts: {
       'tc.applies': applies,
@@ -290,7 +326,7 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
       'tc.extensionsUnderLaw': lawGoverns,
       'tc.statedCompletionDate': stated,
       'tc.dueDateOnAcceptance': dueOnAcceptance,
-      'tc.statedDateTooLate': stated !== null && dueOnAcceptance !== null && stated > dueOnAcceptance,
+      'tc.statedDateTooLate': statedDay !== undefined && dueOnAcceptance !== null && formatDayNumber(statedDay) > dueOnAcceptance,
       'tc.certificateIssued': approval !== undefined,
       'tc.promisedLimitWorkingDays': matter.promisedLimitWorkingDays ?? null,
       'tc.hasValidExtension': extensionDays > 0,
@@ -312,9 +348,9 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
       'tc.otherSuspensionCount': other.length,
       'tc.otherSuspensions': other.map((s) => `${s.at.slice(0, 10)} ${s.reason}`),
       'tc.isJoint': isJoint,
-      // 45 days, and up to 15 more by the part of a valid extension that goes beyond the 45.
+      // 45 days, and up to 15 more by the part of the legal limit's valid extension that goes beyond the 45.
       'tc.jointAllowedWorkingDays':
-        params.jointLimitWorkingDays + Math.min(params.jointExtensionMaxWorkingDays, Math.max(0, limit + extensionDays - params.jointLimitWorkingDays)),
+        params.jointLimitWorkingDays + Math.min(params.jointExtensionMaxWorkingDays, Math.max(0, legal + legalExtension - params.jointLimitWorkingDays)),
       'tc.approved': approval !== undefined,
       ...deliveryFacts,
     },
