@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { showValue } from '../../errors.js';
+import { fixtureSchema } from '../../fixtures/fixture.js';
+import { catalogueSnapshotSchema } from '../../schema/catalogue.js';
+import { caseSnapshotSchema } from '../../schema/case.js';
+import { inquirySnapshotSchema } from '../../schema/inquiry.js';
+import { profileSchema } from '../../schema/profile.js';
+import { reportSchema } from '../../schema/report.js';
+import { rosterSnapshotSchema } from '../../schema/roster.js';
+import { EXIT, UsageError } from '../args.js';
+import type { CommandContext } from './context.js';
+
+/** The formats `schema <kind>` prints. */
+export const SCHEMAS = {
+  case: caseSnapshotSchema,
+  roster: rosterSnapshotSchema,
+  inquiry: inquirySnapshotSchema,
+  catalogue: catalogueSnapshotSchema,
+  profile: profileSchema,
+  fixture: fixtureSchema,
+  report: reportSchema,
+} as const;
+
+/** The `schema` command. */
+export function registerSchema({ program, io }: CommandContext): void {
+  program
+    .command('schema')
+    .description('print the JSON Schema of an input format, generated from the zod schemas 输出 JSON Schema')
+    .argument('<kind>', Object.keys(SCHEMAS).join(' | '))
+    .action((kind: string) => {
+      // Own keys only: `schema constructor` or `schema __proto__` is an unknown kind, not Object's.
+      const schema = Object.hasOwn(SCHEMAS, kind) ? SCHEMAS[kind as keyof typeof SCHEMAS] : undefined;
+      if (!schema) throw new UsageError(`schema ${showValue(kind)}: expected one of ${Object.keys(SCHEMAS).join(', ')}`);
+      // Inputs are described as accepted (defaults optional); the report as produced.
+      io.out(JSON.stringify(z.toJSONSchema(schema, { io: kind === 'report' ? 'output' : 'input', unrepresentable: 'any' }), null, 2));
+      io.setExit(EXIT.ok);
+    });
+}
