@@ -24,6 +24,8 @@ export interface RuleInfo {
   /** Every document that imposes the rule, each with its sentence. */
   imposedBy: readonly Citation[];
   message: Bilingual;
+  /** The rule's (or variant's) short title in both languages, shown before its id. */
+  title?: Bilingual;
   /** With `profile`: why the rule runs there (the document in force, or the profile's switch) and the kinds of matter it runs for. */
   appliesUnder?: AppliesUnder;
   matterKinds?: string[];
