@@ -25,7 +25,7 @@ export interface RuleInfo {
   imposedBy: readonly Citation[];
   message: Bilingual;
   /** The rule's (or variant's) short title in both languages, shown before its id. */
-  title?: Bilingual;
+  title: Bilingual;
   /** With `profile`: why the rule runs there (the document in force, or the profile's switch) and the kinds of matter it runs for. */
   appliesUnder?: AppliesUnder;
   matterKinds?: string[];
@@ -82,5 +82,5 @@ export function listRules(options: ListRulesOptions = {}): RuleInfo[] {
 }
 
 function infoOf(rule: CompiledRule): RuleInfo {
-  return { id: rule.id, rule: rule.name, regulation: rule.regulation, scope: rule.scope, severity: rule.severity, citation: rule.imposedBy[0]!, imposedBy: rule.imposedBy, message: rule.message };
+  return { id: rule.id, rule: rule.name, regulation: rule.regulation, scope: rule.scope, severity: rule.severity, citation: rule.imposedBy[0]!, imposedBy: rule.imposedBy, message: rule.message, title: rule.title };
 }
