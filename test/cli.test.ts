@@ -83,7 +83,7 @@ describe('command line', () => {
     expect(zh.out).toContain('发现（1）：\n  违规  送达：证件逾期送达  TC-DELIVERY\n');
     expect(en.out).toContain('Findings (1):\n  violation  Delivery: certificate late  TC-DELIVERY\n');
     // The parameter the finding measured against, with its value, unit and source sentence.
-    expect(zh.out).toMatch(/参数 deliveryWorkingDays: 10 个工作日，xingzheng-xuke-fa 第四十四条（原文规定）「.+」/);
+    expect(zh.out).toMatch(/参数 deliveryWorkingDays：10 个工作日，xingzheng-xuke-fa 第四十四条（原文规定）「.+」/);
     expect(en.out).toMatch(/parameter deliveryWorkingDays: 10 working days, xingzheng-xuke-fa 第四十四条 \(text\)「.+」/);
     // The rules behind the findings come after the deadlines; those that did not fire only with --all.
     expect(zh.out.indexOf('时限：')).toBeLessThan(zh.out.indexOf('● 送达：证件逾期送达  TC-DELIVERY  触发'));

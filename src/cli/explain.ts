@@ -5,7 +5,7 @@ import type { Finding, Report, RuleTrace } from '../engine/run-rules.js';
 import type { TraceNode } from '../engine/compile.js';
 import type { RuleInfo } from '../engine/list-rules.js';
 import { FACT_DESCRIPTIONS } from '../regulations/index.js';
-import { label, t, type Lang } from './messages/common.js';
+import { colon, label, t, type Lang } from './messages/common.js';
 import { EXPLAIN, UNITS } from './messages/explain.js';
 import { BASIS_LABELS, OPERATOR_SYMBOLS, SEVERITY_LABELS, STATUS_LABELS } from './messages/labels.js';
 import { compareCodePoints } from './text.js';
@@ -50,7 +50,7 @@ function parameterLines(finding: Finding, lang: Lang): string[] {
     const basis = source.basis ? (lang === 'zh' ? `（${label(BASIS_LABELS, source.basis, lang)}）` : ` (${label(BASIS_LABELS, source.basis, lang)})`) : '';
     const sentence = source.text ? `「${source.text}」` : '';
     const comma = lang === 'zh' ? '，' : ', ';
-    return `      ${t(lang, EXPLAIN.parameter)} ${name}: ${parameterValue(name, value, lang)}${comma}${source.seed} ${source.article}${basis}${sentence}`;
+    return `      ${t(lang, EXPLAIN.parameter)} ${name}${colon(lang)}${parameterValue(name, value, lang)}${comma}${source.seed} ${source.article}${basis}${sentence}`;
   });
 }
 
@@ -58,13 +58,13 @@ function findingLines(finding: Finding, rule: RuleInfo | undefined, lang: Lang):
   const item = finding.item ? ` [${finding.item.label ?? finding.item.key}]` : '';
   const title = rule ? `${rule.title[lang]}  ` : '';
   const out = [`  ${label(SEVERITY_LABELS, finding.severity, lang)}  ${title}${finding.rule}${item}`, `      ${finding.message[lang]}`];
-  if (finding.citation) out.push(`      ${t(lang, EXPLAIN.under)}: ${finding.citation.document} ${finding.citation.article}：${finding.citation.text}`);
+  if (finding.citation) out.push(`      ${t(lang, EXPLAIN.under)}${colon(lang)}${finding.citation.document} ${finding.citation.article}：${finding.citation.text}`);
   out.push(...parameterLines(finding, lang));
   const why = finding.appliesUnder;
   if (why) {
-    out.push(why.kind === 'document' ? `      ${t(lang, EXPLAIN.appliesInForce)}: ${why.title[lang]} (${why.document})` : `      ${t(lang, EXPLAIN.appliesBecause)}: ${why.reason[lang]}`);
+    out.push(why.kind === 'document' ? `      ${t(lang, EXPLAIN.appliesInForce)}${colon(lang)}${why.title[lang]} (${why.document})` : `      ${t(lang, EXPLAIN.appliesBecause)}${colon(lang)}${why.reason[lang]}`);
   }
-  if (finding.graded) out.push(`      ${t(lang, EXPLAIN.graded(label(SEVERITY_LABELS, finding.graded.from, lang)))}: ${finding.graded.reason[lang]}`);
+  if (finding.graded) out.push(`      ${t(lang, EXPLAIN.graded(label(SEVERITY_LABELS, finding.graded.from, lang)))}${colon(lang)}${finding.graded.reason[lang]}`);
   return out;
 }
 
@@ -113,7 +113,7 @@ export function explainReport(report: Report, rules: readonly RuleInfo[], lang: 
   const byRule = new Map(rules.map((rule) => [rule.rule, rule]));
   const out: string[] = [
     t(lang, EXPLAIN.heading(report.subject.id, report.profile.id, report.asOf)),
-    `${t(lang, EXPLAIN.documents)}: ${report.profile.documents.join(', ')}`,
+    `${t(lang, EXPLAIN.documents)}${colon(lang)}${report.profile.documents.join(', ')}`,
     '',
     t(lang, EXPLAIN.findings(report.findings.length)),
   ];

@@ -25,7 +25,7 @@ function localizedHelp(lang: Lang): Partial<Help> {
     if (fallback !== undefined) extra.push(t(lang, HELP_EXTRA.default(JSON.stringify(fallback))));
     if (!extra.length) return description;
     const words = lang === 'zh' ? `（${extra.join('；')}）` : `(${extra.join(', ')})`;
-    return description ? `${description} ${words}` : words;
+    return description ? `${description}${lang === 'zh' ? '' : ' '}${words}` : words;
   };
   return {
     styleTitle: (title: string) => (Object.hasOwn(HELP_TITLES, title) ? t(lang, HELP_TITLES[title]!) : title),

@@ -180,9 +180,17 @@ export function zodIssues(input: unknown, error: z.ZodError, schema?: z.core.$Zo
       // The key itself is what is wrong: it is shown, with the field it most likely meant.
       const key = problem.keys[0] ?? '';
       const hint = didYouMean(key, keysAt(schema, input, problem.path));
-      const hintEn = hint.en ? hint.en.replace(/^ \(/, '; ').replace(/\)$/, '') : '; check its spelling and indentation';
-      const hintZh = hint.zh ? `；${hint.zh.slice(1, -1)}` : '；请检查拼写和缩进';
-      return issue(jsonPath(path), at.value, `no such field here${hintEn}`, `此处没有该字段${hintZh}`);
+      const where = jsonPath(path);
+      const shown = showValue(at.value);
+      return {
+        path: where,
+        value: at.value,
+        expected: 'no such field',
+        message: {
+          zh: `${where}：此处没有该字段${hint.zh || '（请检查拼写和缩进）'}，其值为 ${shown}`,
+          en: `${where}: no such field here${hint.en || ' (check its spelling and indentation)'}; its value: ${shown}`,
+        },
+      };
     }
     const [plain, plainZh] = expectation(problem, at.found);
     // A misspelt name among a fixed set (an event type, a status…) is shown with the name it most likely meant.

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { listRules } from '../../engine/list-rules.js';
 import { parseFixture, readFixtureFile, runFixture, type FixtureResult } from '../../fixtures/fixture.js';
 import { clip } from '../../errors.js';
 import { EXIT, fixtureFailure, UsageError, yamlFilesUnder } from '../args.js';
 import { CHECK } from '../messages/check.js';
-import { t, type Lang } from '../messages/common.js';
+import { colon, t, type Lang } from '../messages/common.js';
 import { ERRORS } from '../messages/errors.js';
 import { HELP } from '../messages/help.js';
 import { cellSafe } from '../text.js';
@@ -35,8 +35,8 @@ function failureLines(result: FixtureResult, lang: Lang): string[] {
     return citation ? `  ${citation.document} ${citation.article}：${citation.text}` : '';
   };
   return [
-    `    ${t(lang, CHECK.expected)}: ${result.expected.join(', ') || '—'}`,
-    `    ${t(lang, CHECK.actual)}: ${result.actual.join(', ') || '—'}`,
+    `    ${t(lang, CHECK.expected)}${colon(lang)}${result.expected.join(', ') || '—'}`,
+    `    ${t(lang, CHECK.actual)}${colon(lang)}${result.actual.join(', ') || '—'}`,
     ...result.missing.map((id) => `    - ${id} ${t(lang, CHECK.didNotFire)}${cite(id)}`),
     ...result.unexpected.map((id) => `    + ${id} ${t(lang, CHECK.firedUnexpectedly)}${cite(id)}`),
     ...result.nearMissesFired.map((id) => `    ! ${id} ${t(lang, CHECK.nearMissFired)}`),
@@ -85,7 +85,7 @@ export function registerCheck({ program, io, lang, help }: CommandContext): void
       const outcomes: FixtureOutcome[] = [];
       let filteredOut = 0;
       for (const path of yamlFilesUnder(paths)) {
-        const file = slashed(relative(process.cwd(), path) || path);
+        const file = slashed(path);
         if (opts.filter !== undefined && wanted([file]) === false) {
           // The description can only be matched once the fixture is read; a broken one is kept when its path matches.
           let description: string | undefined;

@@ -1,6 +1,6 @@
 import { evaluate } from '../../engine/evaluate.js';
 import { listRules } from '../../engine/list-rules.js';
-import { clip } from '../../errors.js';
+import { clip, ValidationError } from '../../errors.js';
 import { asOfArg, EXIT, jsonFile, profileArg, UsageError } from '../args.js';
 import { explainReport, explanationData } from '../explain.js';
 import { t } from '../messages/common.js';
@@ -27,7 +27,14 @@ export function registerExplain({ program, io, lang, help, workCalendar }: Comma
       } catch (error) {
         throw new UsageError(ERRORS.cannotReadJson(FILE_KINDS.case, file, clip((error as Error).message, 200)));
       }
-      const report = evaluate(data as never, { profile, asOf, calendar: workCalendar() });
+      let report;
+      try {
+        report = evaluate(data as never, { profile, asOf, calendar: workCalendar() });
+      } catch (error) {
+        // The case's problems are named by the file they are in, not by the library function that found them.
+        if (error instanceof ValidationError && error.where.startsWith('evaluate')) throw new ValidationError(file, error.issues, error.issueCount);
+        throw error;
+      }
       const rules = listRules({ profile });
       // JSON goes through the terminal filter too: its escapes are JSON escapes, so the values are unchanged.
       io.out(opts.json ? JSON.stringify(explanationData(report, rules), null, 2) : explainReport(report, rules, lang(), opts.all === true));

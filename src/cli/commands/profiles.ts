@@ -3,7 +3,7 @@ import { listRules } from '../../engine/list-rules.js';
 import { bundledProfiles, loadProfile, type ResolvedProfile, type ValueSource } from '../../engine/profiles.js';
 import { showValue } from '../../errors.js';
 import { EXIT, profileArg, UsageError } from '../args.js';
-import { label, t, type Lang } from '../messages/common.js';
+import { colon, label, t, type Lang } from '../messages/common.js';
 import { ERRORS } from '../messages/errors.js';
 import { HELP } from '../messages/help.js';
 import { BASIS_LABELS, SEVERITY_LABELS } from '../messages/labels.js';
@@ -27,10 +27,10 @@ function sourceLine(source: ValueSource, lang: Lang): string {
 
 export function profileLines(profile: ResolvedProfile, on: string | undefined, lang: Lang): string[] {
   const out = [`${profile.name[lang]}  ${profile.id}${on ? t(lang, PROFILES.asOn(on)) : t(lang, PROFILES.latest)}`];
-  out.push(`${t(lang, PROFILES.versions)}: ${profile.versions.map((v) => `${v.id}@${v.validFrom}`).join(' → ')}`);
-  out.push(`${t(lang, PROFILES.documents)}:`);
+  out.push(`${t(lang, PROFILES.versions)}${colon(lang)}${profile.versions.map((v) => `${v.id}@${v.validFrom}`).join(' → ')}`);
+  out.push(`${t(lang, PROFILES.documents)}${colon(lang).trim()}`);
   for (const document of profile.documents) out.push(`  ${document.title[lang]} [${document.id}]`);
-  out.push('', `${t(lang, PROFILES.parameters)}:`);
+  out.push('', `${t(lang, PROFILES.parameters)}${colon(lang).trim()}`);
   const entries: Array<[string, unknown]> = [[t(lang, PROFILES.workingHours), profile.workingHours], [t(lang, PROFILES.counting), profile.counting], ...Object.entries(profile.params)];
   const keys = ['workingHours', 'counting', ...Object.keys(profile.params)];
   entries.forEach(([name, value], i) => {
@@ -38,7 +38,7 @@ export function profileLines(profile: ResolvedProfile, on: string | undefined, l
     out.push(`  ${name} = ${shownValue(value)}`);
     if (source) {
       out.push(`      ${sourceLine(source, lang)}`);
-      if (source.note) out.push(`      ${t(lang, PROFILES.note)}: ${source.note}`);
+      if (source.note) out.push(`      ${t(lang, PROFILES.note)}${colon(lang)}${source.note}`);
     }
   });
   return out;
@@ -55,7 +55,7 @@ export function registerProfiles({ program, io, lang, help }: CommandContext): v
         const profile = loadProfile(id);
         const parent = bundledProfiles().get(id)!.extends;
         io.out(`${id}  ${profile.name[l]}${parent ? `  (${t(l, PROFILES.extends(parent))})` : ''}`);
-        io.out(`    ${t(l, PROFILES.documents)}: ${profile.documents.map((d) => d.id).join(', ')}`);
+        io.out(`    ${t(l, PROFILES.documents)}${colon(l)}${profile.documents.map((d) => d.id).join(', ')}`);
       }
       io.out(t(l, PROFILES.count(bundledProfiles().size)));
       io.setExit(EXIT.ok);
@@ -73,7 +73,7 @@ export function registerProfiles({ program, io, lang, help }: CommandContext): v
       const profile = loadProfile(chosen, on);
       const out = profileLines(profile, opts.on, l);
       const rules = listRules({ profile: chosen, ...on });
-      out.push('', `${t(l, PROFILES.rules(rules.length))}:`);
+      out.push('', `${t(l, PROFILES.rules(rules.length))}${colon(l).trim()}`);
       for (const rule of rules) {
         const why = rule.appliesUnder?.kind === 'document' ? rule.appliesUnder.document : t(l, PROFILES.switched);
         out.push(`  ${rule.title[l]}  ${rule.rule}  [${label(SEVERITY_LABELS, rule.severity, l)}]  ← ${why}`);

@@ -2,7 +2,7 @@ import { listRules } from '../../engine/list-rules.js';
 import { bundledRuleSets } from '../../engine/bundled-rules.js';
 import { didYouMean, showValue } from '../../errors.js';
 import { EXIT, profileArg, UsageError } from '../args.js';
-import { joined, label, t } from '../messages/common.js';
+import { colon, joined, label, t } from '../messages/common.js';
 import { HELP } from '../messages/help.js';
 import { MATTER_KIND_LABELS, SEVERITY_LABELS } from '../messages/labels.js';
 import { RULES } from '../messages/rules.js';
@@ -31,7 +31,7 @@ export function registerRules({ program, io, lang, help }: CommandContext): void
         if (why) {
           const kindNames = joined(l, (rule.matterKinds ?? []).map((k) => label(MATTER_KIND_LABELS, k, l)));
           const kinds = kindNames ? t(l, RULES.matterKinds(kindNames)) : '';
-          io.out(`    ${t(l, RULES.runsUnder)}: ${why.kind === 'document' ? `${why.title[l]} [${why.document}]` : why.reason[l]}${kinds}`);
+          io.out(`    ${t(l, RULES.runsUnder)}${colon(l)}${why.kind === 'document' ? `${why.title[l]} [${why.document}]` : why.reason[l]}${kinds}`);
         }
       }
       io.out(t(l, opts.profile ? RULES.countUnderProfile(rules.length) : RULES.count(rules.length)));

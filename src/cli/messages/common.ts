@@ -19,3 +19,6 @@ export const plural = (n: number, one: string, many = `${one}s`): string => `${n
 
 /** A list joined as each language joins it. */
 export const joined = (lang: Lang, items: readonly string[]): string => items.join(lang === 'zh' ? '、' : ', ');
+
+/** A label's colon: full-width in Chinese text, `: ` in English. */
+export const colon = (lang: Lang): string => (lang === 'zh' ? '：' : ': ');
