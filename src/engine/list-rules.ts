@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import { matterKinds } from '../schema/documents.js';
-import type { ProfileInput } from '../schema/profile.js';
+import type { ProfileInput, RegulationId } from '../schema/profile.js';
 import type { Citation, Severity } from '../schema/rule-file.js';
 import { rulesUnder, type AppliesUnder } from './applicability.js';
 import { bundledRuleSets } from './bundled-rules.js';
@@ -32,8 +32,8 @@ export interface RuleInfo {
 }
 
 export interface ListRulesOptions {
-  /** Only the rules of this regulation (e.g. one-time-notification). */
-  regulation?: string;
+  /** Only the rules of this regulation (e.g. one-time-notification); the bundled ids autocomplete. */
+  regulation?: RegulationId | (string & {});
   /** Only the rules that run under this profile (an id or a profile object), as in force on `on` (the latest version without it). */
   profile?: string | ProfileInput;
   on?: string;

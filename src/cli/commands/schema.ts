@@ -24,6 +24,15 @@ export const SCHEMAS = {
   report: reportSchema,
 } as const;
 
+/** A stable identifier of each published schema, so that editors and validators can tell them apart. */
+export const schemaId = (kind: keyof typeof SCHEMAS) => `urn:service-center-rules:schema:${kind}`;
+
+/** The JSON Schema of a format: inputs as accepted (defaults optional), the report as produced. */
+export function jsonSchemaOf(kind: keyof typeof SCHEMAS): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(SCHEMAS[kind], { io: kind === 'report' ? 'output' : 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { $schema, $id: schemaId(kind), ...rest };
+}
+
 /** The `schema` command. */
 export function registerSchema({ program, io, help }: CommandContext): void {
   program
@@ -35,7 +44,7 @@ export function registerSchema({ program, io, help }: CommandContext): void {
       const schema = Object.hasOwn(SCHEMAS, kind) ? SCHEMAS[kind as keyof typeof SCHEMAS] : undefined;
       if (!schema) throw new UsageError(ERRORS.schemaKind(showValue(kind), Object.keys(SCHEMAS).join(', ')));
       // Inputs are described as accepted (defaults optional); the report as produced.
-      io.out(JSON.stringify(z.toJSONSchema(schema, { io: kind === 'report' ? 'output' : 'input', unrepresentable: 'any' }), null, 2));
+      io.out(JSON.stringify(jsonSchemaOf(kind as keyof typeof SCHEMAS), null, 2));
       io.setExit(EXIT.ok);
     });
 }
