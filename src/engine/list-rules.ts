@@ -1,6 +1,6 @@
 import type { Bilingual } from '../errors.js';
 import { z } from 'zod';
-import { issue, ValidationError } from '../errors.js';
+import { didYouMean, issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import { matterKinds } from '../schema/documents.js';
 import type { ProfileInput, RegulationId } from '../schema/profile.js';
@@ -56,7 +56,9 @@ export function listRules(options: ListRulesOptions = {}): RuleInfo[] {
   parseWith(optionsSchema, options, 'listRules(options)');
   const sets = bundledRuleSets();
   if (options.regulation !== undefined && ![...sets.values()].some((set) => set.regulation === options.regulation)) {
-    throw new ValidationError('listRules', [issue('regulation', options.regulation, `a regulation (${[...sets.keys()].join(', ')})`)]);
+    const known = [...sets.keys()];
+    const hint = didYouMean(options.regulation, known);
+    throw new ValidationError('listRules', [issue('regulation', options.regulation, `a regulation${hint.en} (${known.join(', ')})`, `制度编号${hint.zh}（${known.join('、')}）`)]);
   }
   const wanted = (regulation: string) => options.regulation === undefined || regulation === options.regulation;
   if (options.profile !== undefined) {
