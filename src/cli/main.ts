@@ -61,7 +61,8 @@ export function buildProgram(raw: { out: (text: string) => void; err: (text: str
     .helpCommand('help [command]', t(chosen, HELP.helpCommand))
     .configureHelp(localizedHelp(chosen))
     .showHelpAfterError(t(chosen, HELP_HINT))
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (message, write) => write(commanderMessage(message, chosen)) })
+    // commander ends what it writes with a line break; io.out and io.err add their own.
+    .configureOutput({ writeOut: (text) => io.out(text.replace(/\n$/, '')), writeErr: (text) => io.err(text.replace(/\n$/, '')), outputError: (message, write) => write(commanderMessage(message, chosen)) })
     .exitOverride();
   const lang = (): Lang => (program.opts().lang === 'en' ? 'en' : 'zh');
   let calendarInUse: ReturnType<typeof calendarArg> | undefined;
