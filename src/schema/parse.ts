@@ -192,7 +192,10 @@ export function zodIssues(input: unknown, error: z.ZodError, schema?: z.core.$Zo
         },
       };
     }
-    const [plain, plainZh] = expectation(problem, at.found);
+    const [found, foundZh] = expectation(problem, at.found);
+    // invalid_type says so itself; for the others (a fixed set of values, a union…) a missing field is said here.
+    const missingToo = !at.found && problem.code !== 'invalid_type' && problem.code !== 'invalid_key' && problem.path.length > 0;
+    const [plain, plainZh] = missingToo ? [`${found} (the field is missing)`, `${foundZh}（缺少该字段）`] : [found, foundZh];
     // A misspelt name among a fixed set (an event type, a status…) is shown with the name it most likely meant.
     const choices = problem.code === 'invalid_union' ? (problem as { options?: readonly unknown[] }).options : problem.code === 'invalid_value' ? problem.values : undefined;
     const hint = choices ? didYouMean(at.value, choices.filter((c): c is string => typeof c === 'string')) : { zh: '', en: '' };

@@ -28,8 +28,8 @@ describe('validation errors on the command line', () => {
     expect(en.err).toContain(`${file}: $.events[0].type: expected one of`);
     expect(en.err).toContain('(did you mean "materials-received"?), got "materials-recieved"');
     expect(en.err).toContain(`${file}: $.chanel: no such field here (did you mean "channel"?); its value: "window"`);
-    // The missing channel is missing: said so only there.
-    expect(en.err.split('\n').filter((line) => line.includes('the field is missing'))).toEqual([]);
+    // The channel is missing (it was written as chanel): said so there, and only there.
+    expect(en.err.split('\n').filter((line) => line.includes('the field is missing'))).toEqual([`${file}: $.channel: expected one of "window", "online" (the field is missing), got undefined`]);
     const zh = await cli(...explainArgs(file));
     expect(zh.err).toContain('$.chanel：此处没有该字段（是否应为 "channel"？），其值为 "window"');
     const profile = await cli('--lang', 'en', 'explain', file, '--profile', 'city-13', '--as-of', delivery.asOf);
@@ -61,6 +61,14 @@ describe('validation errors on the command line', () => {
     expect(code).toBe(2);
     expect(err).toContain('$.expect.findings[0]: expected a known rule id (did you mean "TC-DELIVERY"?) (see `service-center-rules rules`), got "TC-DELIVRY"');
     expect(err).not.toContain('listRules');
+  });
+
+  it('a fixture that does not match the format quotes the line of each problem with its number', async () => {
+    const text = ['description: x', 'profile: city-12', "asOf: '2025-10-31T18:00:00+08:00'", 'case:', '  id: A', '  chanel: window', '  matter: { id: a, name: b, department: c, class: promisd }', '  events: []', 'expect: { findings: [] }'].join('\n');
+    const { code, err } = await cli('--lang', 'en', 'check', writeScratch('format.yaml', text));
+    expect(code).toBe(2);
+    expect(err).toContain('$.case.matter.class: expected one of "instant", "promised", "supplement", "joint", "reported", "urgent", "returned", "proxy" (did you mean "promised"?), got "promisd" (line 7: matter: { id: a, name: b, department: c, class: promisd })');
+    expect(err).toContain('$.case.chanel: no such field here (did you mean "channel"?); its value: "window" (line 6: chanel: window)');
   });
 
   it('a YAML error quotes the offending line with its number', async () => {
