@@ -194,3 +194,44 @@ export class CalendarCoverageError extends Error {
       `或明确指定 outsideCoverage: 'weekends-only'。`;
   }
 }
+
+/** Edit distance between two texts (insertions, deletions, substitutions and swaps of neighbours), case ignored. */
+function editDistance(a: string, b: string): number {
+  const x = [...a.toLowerCase()];
+  const y = [...b.toLowerCase()];
+  const rows: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[x.length]![y.length]!;
+}
+
+/**
+ * The valid name a misspelt one most likely meant: the nearest by edit distance, if it is near enough to be a
+ * typo (at most a third of the name's length, and at least 1, 2 from six characters) and no other is as near.
+ */
+export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
+  if (name.length === 0 || name.length > 200) return undefined;
+  const allowed = Math.max(1, Math.min(name.length >= 6 ? 3 : 2, Math.floor(name.length / 3)));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const candidate of new Set(candidates)) {
+    if (candidate === name) return undefined;
+    const distance = editDistance(name, candidate);
+    if (distance < bestDistance) [best, bestDistance, tie] = [candidate, distance, false];
+    else if (distance === bestDistance) tie = true;
+  }
+  return best !== undefined && bestDistance <= allowed && !tie ? best : undefined;
+}
+
+/** ` (did you mean "x"?)` and `（是否应为 "x"？）`, or nothing when no valid name is near. */
+export function didYouMean(name: unknown, candidates: Iterable<string>): Bilingual {
+  const nearest = typeof name === 'string' ? nearestName(name, candidates) : undefined;
+  return nearest === undefined ? { zh: '', en: '' } : { zh: `（是否应为 ${JSON.stringify(nearest)}？）`, en: ` (did you mean ${JSON.stringify(nearest)}?)` };
+}

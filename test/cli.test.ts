@@ -16,10 +16,14 @@ async function cli(...argv: string[]) {
 }
 
 describe('command line', () => {
-  it('check runs every fixture under a folder and prints the summary line; all bundled fixtures pass', async () => {
+  it('check runs every fixture under a folder, one ✓ line each, then the summary line; all bundled fixtures pass', async () => {
     const folder = join(root, 'fixtures', 'first-inquiry');
+    const count = readdirSync(folder).filter((f) => f.endsWith('.yaml')).length;
     const { code, out } = await cli('--lang', 'en', 'check', folder);
-    expect(out).toBe(`${readdirSync(folder).filter((f) => f.endsWith('.yaml')).length} passed, 0 failed`);
+    const lines = out.split('\n');
+    expect(lines).toHaveLength(count + 1);
+    expect(lines.slice(0, -1).every((line) => /^✓ \S*first-inquiry\/\S+\.yaml — \S/.test(line))).toBe(true);
+    expect(lines.at(-1)).toBe(`${count} passed, 0 failed`);
     expect(code).toBe(0);
   });
 
@@ -44,7 +48,8 @@ describe('command line', () => {
   });
 
   it('bad usage and bad input exit 2 with one clear line', async () => {
-    expect(await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31')).toMatchObject({ code: 2, err: expect.stringContaining('expected an ISO instant with offset') });
+    expect(await cli('--lang', 'en', 'audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31')).toMatchObject({ code: 2, err: expect.stringContaining('expected an ISO instant with offset') });
+    expect(await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31')).toMatchObject({ code: 2, err: expect.stringContaining('应为含时区的 ISO 时刻') });
     expect(await cli('audit', 'missing.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00')).toMatchObject({ code: 2, err: expect.stringContaining('missing.ndjson: cannot read') });
     expect((await cli('audit', sample, '--profile', 'city-99', '--as-of', '2025-10-31T18:00:00+08:00')).code).toBe(2);
     expect((await cli('schema', 'nonsense')).code).toBe(2);
@@ -66,7 +71,7 @@ describe('command line', () => {
     expect(schema.properties.findings.items.properties.severity.enum).toEqual(['violation', 'warning', 'notice', 'data-integrity']);
   });
 
-  it('explain shows each rule with its sentence and condition values, the findings, and the deadlines around the as-of instant, in either language', async () => {
+  it('explain leads with the findings (title, id, sentence, parameters), then the deadlines around the as-of instant, then the rules that fired, in either language', async () => {
     const fixture = parse(readFileSync(join(root, 'fixtures', 'timed-completion', 'delivery-late.yaml'), 'utf8'));
     const file = join(mkdtempSync(join(tmpdir(), 'scr-explain-')), 'case.json');
     writeFileSync(file, JSON.stringify(fixture.case));
@@ -74,10 +79,17 @@ describe('command line', () => {
     const zh = await cli(...args);
     const en = await cli('--lang', 'en', ...args);
     expect(zh.code).toBe(0);
-    expect(zh.out).toMatch(/● TC-DELIVERY {2}触发\n {4}\S+ 第\S+：.+/);
-    expect(en.out).toMatch(/● TC-DELIVERY {2}fired\n/);
-    expect(en.out).toContain('Findings (1):\n  violation  TC-DELIVERY:');
-    expect(zh.out).toContain('发现（1）：\n  违规  TC-DELIVERY:');
+    expect(zh.out.split('\n')[3]).toBe('发现（1）：');
+    expect(zh.out).toContain('发现（1）：\n  违规  送达：证件逾期送达  TC-DELIVERY\n');
+    expect(en.out).toContain('Findings (1):\n  violation  Delivery: certificate late  TC-DELIVERY\n');
+    // The parameter the finding measured against, with its value, unit and source sentence.
+    expect(zh.out).toMatch(/参数 deliveryWorkingDays：10 个工作日，xingzheng-xuke-fa 第四十四条（原文规定）「.+」/);
+    expect(en.out).toMatch(/parameter deliveryWorkingDays: 10 working days, xingzheng-xuke-fa 第四十四条 \(text\)「.+」/);
+    // The rules behind the findings come after the deadlines; those that did not fire only with --all.
+    expect(zh.out.indexOf('时限：')).toBeLessThan(zh.out.indexOf('● 送达：证件逾期送达  TC-DELIVERY  触发'));
+    expect(en.out).not.toContain('○ ');
+    expect(en.out).toMatch(/\d+ more rules did not fire \(--all shows them\)/);
+    expect((await cli('--lang', 'en', ...args, '--all')).out).toMatch(/Rules that did not fire:\n○ /);
     const deadlines = en.out.slice(en.out.indexOf('Deadlines:'));
     const timeline = deadlines.slice(0, (deadlines + '\n\n').indexOf('\n\n')).split('\n').slice(1);
     const dates = timeline.map((line) => line.trim().slice(0, 10));
@@ -102,6 +114,7 @@ describe('command line', () => {
     const bad = await cli('--lang', 'en', '--calendar', badYear, 'calendar', 'is-working-day', '2027-01-04');
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/2027/);
-    expect((await cli('--calendar', join(dir, 'missing.json'), 'calendar', 'info', '2025-10-09')).err).toMatch(/--calendar .*missing\.json: cannot read/);
+    expect((await cli('--lang', 'en', '--calendar', join(dir, 'missing.json'), 'calendar', 'info', '2025-10-09')).err).toMatch(/--calendar .*missing\.json: cannot read/);
+    expect((await cli('--calendar', join(dir, 'missing.json'), 'calendar', 'info', '2025-10-09')).err).toMatch(/--calendar .*missing\.json：无法读取/);
   });
 });

@@ -1,7 +1,7 @@
 // The package as users get it: build, `npm pack`, install the tarball into a fresh project, then use it
 // from ESM, CommonJS, the type checker and the shell. Dependencies come from npm's cache (filled by `npm ci`).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,8 @@ describe('the packed package', () => {
     const fixtureDir = join(root, 'fixtures', 'rejection-filing');
     const fixture = readdirSync(fixtureDir).find((name) => name.endsWith('.yaml'))!;
     copyFileSync(join(fixtureDir, fixture), join(consumer, fixture));
-    expect(sh(bin, ['--lang', 'en', 'check', fixture], consumer).trim()).toBe('1 passed, 0 failed');
+    expect(sh(bin, ['--lang', 'en', 'check', fixture], consumer).trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^✓ ${fixture} — `)), '1 passed, 0 failed']);
+    expect(sh(bin, ['--version'], consumer).trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     writeFileSync(join(consumer, 'cases.ndjson'), 'not json\n');
     expect(JSON.parse(sh(bin, ['audit', 'cases.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'json'], consumer))).toMatchObject({ cases: 1, evaluated: 0 });
   });

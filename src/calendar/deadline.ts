@@ -51,8 +51,11 @@ export const deadlineInputSchema = z.strictObject({
   /** The moment to measure elapsed and remaining working days at. */
   asOf: when.optional(),
   convention: countingConventionSchema.default({ startDay: 'next-day', dueAt: 'end-of-day', suspension: 'start-day-counts' }),
-  /** Needed when convention.dueAt is 'close-of-business' or convention.suspension is 'whole-days'. */
-  workingHours: workingHoursSchema.optional(),
+  /**
+   * Needed when convention.dueAt is 'close-of-business' or convention.suspension is 'whole-days': the daily intervals,
+   * or a `WorkingHours` already made from them (its intervals are applied to this calendar).
+   */
+  workingHours: z.union([workingHoursSchema, z.instanceof(WorkingHours, { message: 'working hours: a list of { from, to } or a WorkingHours' })]).optional(),
 });
 
 export type DeadlineInput = z.input<typeof deadlineInputSchema>;
@@ -88,7 +91,8 @@ export function computeDeadline(calendar: WorkCalendar, input: DeadlineInput): D
   if (needsHours && !spec.workingHours) {
     throw new ValidationError(where, [issue('workingHours', undefined, `working hours, because convention.${needsHours} is '${spec.convention[needsHours]}'`)]);
   }
-  const hours = spec.workingHours ? new WorkingHours(calendar, spec.workingHours) : undefined;
+  // Hours made for another calendar (say, without the center's closures) are re-applied to the one given here.
+  const hours = spec.workingHours ? new WorkingHours(calendar, spec.workingHours instanceof WorkingHours ? spec.workingHours.intervals : spec.workingHours) : undefined;
   for (const [index, exclusion] of spec.exclusions.entries()) {
     if (exclusion.to === undefined && asOfDay === undefined) throw new ValidationError(where, [issue(`exclusions[${index}].to`, undefined, 'an end, or asOf for an exclusion still open')]);
     if (exclusion.to !== undefined && calendar.dayOf(exclusion.to, where, `exclusions[${index}].to`) < calendar.dayOf(exclusion.from, where, `exclusions[${index}].from`)) {

@@ -1,10 +1,13 @@
-// `explain`: one report as a readable trace, in Chinese or English. The regulation's sentence is always
-// quoted in Chinese, since it is the source; everything around it follows --lang.
-import type { Report, RuleTrace } from '../engine/run-rules.js';
+// `explain`: one report, read as an officer reads it: the findings first (title, id, severity, message, the
+// sentence, each parameter's value and where it comes from), then the deadlines on a timeline, then the rules
+// behind them. The regulation's sentence is always quoted in Chinese, since it is the source.
+import type { Finding, Report, RuleTrace } from '../engine/run-rules.js';
 import type { TraceNode } from '../engine/compile.js';
 import type { RuleInfo } from '../engine/list-rules.js';
 import { FACT_DESCRIPTIONS } from '../regulations/index.js';
-import { label, OPERATOR_SYMBOLS, say, SEVERITY_LABELS, STATUS_LABELS, type Lang } from './labels.js';
+import { colon, label, t, type Lang } from './messages/common.js';
+import { EXPLAIN, UNITS } from './messages/explain.js';
+import { BASIS_LABELS, OPERATOR_SYMBOLS, SEVERITY_LABELS, STATUS_LABELS } from './messages/labels.js';
 import { compareCodePoints } from './text.js';
 
 function describeFact(fact: string, lang: Lang): string {
@@ -20,70 +23,114 @@ function conditionLines(node: TraceNode, depth: number, lang: Lang): string[] {
     const compared = reference ? `${reference.fact} (${JSON.stringify(reference.is)})` : JSON.stringify(node.value);
     return [`${indent}${mark} ${node.fact} (${JSON.stringify(node.factValue ?? null)}) ${OPERATOR_SYMBOLS[node.operator]} ${compared}${describeFact(node.fact, lang)}`];
   }
-  if ('not' in node) return [`${indent}${mark} ${say(lang, '并非：', 'not:')}`, ...conditionLines(node.not, depth + 1, lang)];
-  const [word, children] = 'all' in node ? [say(lang, '全部满足：', 'all of:'), node.all] : [say(lang, '任一满足：', 'any of:'), node.any];
+  if ('not' in node) return [`${indent}${mark} ${t(lang, EXPLAIN.not)}`, ...conditionLines(node.not, depth + 1, lang)];
+  const [word, children] = 'all' in node ? [t(lang, EXPLAIN.all), node.all] : [t(lang, EXPLAIN.any), node.any];
   return [`${indent}${mark} ${word}`, ...children.flatMap((child) => conditionLines(child, depth + 1, lang))];
 }
 
 function ruleLines(entry: RuleTrace, rule: RuleInfo | undefined, lang: Lang): string[] {
   const item = entry.item ? ` [${entry.item.label ?? entry.item.key}]` : '';
-  const head = `${entry.fired ? '●' : '○'} ${entry.rule}${item}  ${entry.fired ? say(lang, '触发', 'fired') : say(lang, '未触发', 'did not fire')}`;
-  const lines = [head];
+  const title = rule ? `${rule.title[lang]}  ` : '';
+  const lines = [`${entry.fired ? '●' : '○'} ${title}${entry.rule}${item}  ${t(lang, entry.fired ? EXPLAIN.fired : EXPLAIN.notFired)}`];
   if (rule) lines.push(`    ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}`);
   lines.push(...conditionLines(entry.conditions, 2, lang));
   return lines;
+}
+
+/** A parameter's value with its unit: `3 个工作日`, `60 minutes`, lists joined. */
+export function parameterValue(name: string, value: unknown, lang: Lang): string {
+  const shown = Array.isArray(value) ? value.join(lang === 'zh' ? '、' : ', ') : String(value);
+  const unit = typeof value === 'number' ? UNITS.find(([pattern]) => pattern.test(name))?.[1] : undefined;
+  return unit ? `${shown}${unit[lang]}` : shown;
+}
+
+/** A finding's parameters: `name：3 个工作日，city-12 一次性告知制度 第五条(一)（原文规定）「…」`. */
+function parameterLines(finding: Finding, lang: Lang): string[] {
+  return Object.entries(finding.parameters ?? {}).map(([name, { value, source }]) => {
+    const basis = source.basis ? (lang === 'zh' ? `（${label(BASIS_LABELS, source.basis, lang)}）` : ` (${label(BASIS_LABELS, source.basis, lang)})`) : '';
+    const sentence = source.text ? `「${source.text}」` : '';
+    const comma = lang === 'zh' ? '，' : ', ';
+    return `      ${t(lang, EXPLAIN.parameter)} ${name}${colon(lang)}${parameterValue(name, value, lang)}${comma}${source.seed} ${source.article}${basis}${sentence}`;
+  });
+}
+
+function findingLines(finding: Finding, rule: RuleInfo | undefined, lang: Lang): string[] {
+  const item = finding.item ? ` [${finding.item.label ?? finding.item.key}]` : '';
+  const title = rule ? `${rule.title[lang]}  ` : '';
+  const out = [`  ${label(SEVERITY_LABELS, finding.severity, lang)}  ${title}${finding.rule}${item}`, `      ${finding.message[lang]}`];
+  if (finding.citation) out.push(`      ${t(lang, EXPLAIN.under)}${colon(lang)}${finding.citation.document} ${finding.citation.article}：${finding.citation.text}`);
+  out.push(...parameterLines(finding, lang));
+  const why = finding.appliesUnder;
+  if (why) {
+    out.push(why.kind === 'document' ? `      ${t(lang, EXPLAIN.appliesInForce)}${colon(lang)}${why.title[lang]} (${why.document})` : `      ${t(lang, EXPLAIN.appliesBecause)}${colon(lang)}${why.reason[lang]}`);
+  }
+  if (finding.graded) out.push(`      ${t(lang, EXPLAIN.graded(label(SEVERITY_LABELS, finding.graded.from, lang)))}${colon(lang)}${finding.graded.reason[lang]}`);
+  return out;
 }
 
 /** The deadlines in due order, with the as-of instant placed among them. */
 function timelineLines(report: Report, lang: Lang): string[] {
   const deadlines = [...report.deadlines].sort((a, b) => compareCodePoints(a.due, b.due) || compareCodePoints(a.id, b.id));
   const asOfDate = report.asOf.slice(0, 10);
+  const asOfLine = `  ${asOfDate} ▶ ${t(lang, EXPLAIN.asOf)} ${report.asOf}`;
   const lines: string[] = [];
   let placed = false;
   for (const d of deadlines) {
     if (!placed && d.dueDate > asOfDate) {
-      lines.push(`  ${asOfDate} ▶ ${say(lang, '评估时点', 'as of')} ${report.asOf}`);
+      lines.push(asOfLine);
       placed = true;
     }
-    const stopped = d.clockStopped ? say(lang, '，计时暂停', ', clock stopped') : '';
-    lines.push(
-      `  ${d.dueDate} ┼ ${label(STATUS_LABELS, d.status, lang)}  ${d.label[lang]}  ` +
-        say(lang, `（${d.start.slice(0, 16)} 起 ${d.limitWorkingDays} 个工作日，已用 ${d.elapsedWorkingDays}，余 ${d.remainingWorkingDays}${stopped}）`, `(${d.limitWorkingDays} working day${d.limitWorkingDays === 1 ? '' : 's'} from ${d.start.slice(0, 16)}, ${d.elapsedWorkingDays} used, ${d.remainingWorkingDays} left${stopped})`),
-    );
+    const stopped = d.clockStopped ? t(lang, EXPLAIN.clockStopped) : '';
+    lines.push(`  ${d.dueDate} ┼ ${label(STATUS_LABELS, d.status, lang)}  ${d.label[lang]}  ${t(lang, EXPLAIN.deadlineSpan(d.start.slice(0, 16), d.limitWorkingDays, d.elapsedWorkingDays, d.remainingWorkingDays, stopped))}`);
   }
-  if (!placed) lines.push(`  ${asOfDate} ▶ ${say(lang, '评估时点', 'as of')} ${report.asOf}`);
+  if (!placed) lines.push(asOfLine);
   return lines;
 }
 
-/** The whole explanation: rules with sentences and conditions, then findings, deadlines and obligations. */
-export function explainReport(report: Report, rules: readonly RuleInfo[], lang: Lang): string {
+/** What `explain --json` adds to the report: each finding's and each traced rule's title, and its citation. */
+export function explanationData(report: Report, rules: readonly RuleInfo[]) {
+  const byRule = new Map(rules.map((rule) => [rule.rule, rule]));
+  return {
+    report,
+    explanation: {
+      findings: report.findings.map((finding) => ({ rule: finding.rule, title: byRule.get(finding.rule)?.title ?? null, parameters: finding.parameters ?? {} })),
+      rules: (report.trace ?? []).map((entry) => ({
+        rule: entry.rule,
+        ...(entry.item ? { item: entry.item } : {}),
+        title: byRule.get(entry.rule)?.title ?? null,
+        fired: entry.fired,
+        citation: byRule.get(entry.rule)?.citation ?? null,
+      })),
+    },
+  };
+}
+
+/**
+ * The whole explanation: findings, deadlines and obligations, then the rules that fired with their conditions;
+ * the rules that did not fire only with `all` (otherwise a line counting them).
+ */
+export function explainReport(report: Report, rules: readonly RuleInfo[], lang: Lang, all = false): string {
   const byRule = new Map(rules.map((rule) => [rule.rule, rule]));
   const out: string[] = [
-    say(lang, `${report.subject.id} — 配置 ${report.profile.id}，评估时点 ${report.asOf}`, `${report.subject.id} — profile ${report.profile.id}, as of ${report.asOf}`),
-    `${say(lang, '现行文件', 'documents in force')}: ${report.profile.documents.join(', ')}`,
+    t(lang, EXPLAIN.heading(report.subject.id, report.profile.id, report.asOf)),
+    `${t(lang, EXPLAIN.documents)}${colon(lang)}${report.profile.documents.join(', ')}`,
     '',
+    t(lang, EXPLAIN.findings(report.findings.length)),
   ];
-  out.push(say(lang, '规则：', 'Rules:'));
-  for (const entry of report.trace ?? []) out.push(...ruleLines(entry, byRule.get(entry.rule), lang));
-  out.push('', say(lang, `发现（${report.findings.length}）：`, `Findings (${report.findings.length}):`));
-  for (const finding of report.findings) {
-    out.push(`  ${label(SEVERITY_LABELS, finding.severity, lang)}  ${finding.rule}: ${finding.message[lang]}`);
-    if (finding.citation) out.push(`      ${say(lang, '依据', 'under')}: ${finding.citation.document} ${finding.citation.article}：${finding.citation.text}`);
-    const why = finding.appliesUnder;
-    if (why) {
-      out.push(
-        why.kind === 'document'
-          ? `      ${say(lang, '适用原因：本配置现行文件', 'applies because in force here')}: ${why.title[lang]} (${why.document})`
-          : `      ${say(lang, '适用原因', 'applies because of')}: ${why.reason[lang]}`,
-      );
-    }
-    if (finding.graded) out.push(`      ${say(lang, `定级：由「${label(SEVERITY_LABELS, finding.graded.from, lang)}」调整`, `graded from ${label(SEVERITY_LABELS, finding.graded.from, lang)}`)}: ${finding.graded.reason[lang]}`);
-  }
-  if (report.findings.length === 0) out.push(say(lang, '  无', '  none'));
-  out.push('', say(lang, '时限：', 'Deadlines:'), ...timelineLines(report, lang));
+  for (const finding of report.findings) out.push(...findingLines(finding, byRule.get(finding.rule), lang));
+  if (report.findings.length === 0) out.push(t(lang, EXPLAIN.none));
+  out.push('', t(lang, EXPLAIN.deadlines), ...timelineLines(report, lang));
   if (report.obligations.length) {
-    out.push('', say(lang, '应尽义务：', 'Obligations:'));
+    out.push('', t(lang, EXPLAIN.obligations));
     for (const o of report.obligations) out.push(`  ${o.due ? o.due.slice(0, 16) : '—'}  ${o.what[lang]}`);
+  }
+  const trace = report.trace ?? [];
+  const fired = trace.filter((entry) => entry.fired);
+  const other = trace.filter((entry) => !entry.fired);
+  if (fired.length) out.push('', t(lang, EXPLAIN.firedRules), ...fired.flatMap((entry) => ruleLines(entry, byRule.get(entry.rule), lang)));
+  if (other.length) {
+    if (all) out.push('', t(lang, EXPLAIN.otherRules), ...other.flatMap((entry) => ruleLines(entry, byRule.get(entry.rule), lang)));
+    else out.push('', t(lang, EXPLAIN.otherRulesHidden(other.length)));
   }
   return out.join('\n');
 }

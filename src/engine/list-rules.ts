@@ -1,9 +1,9 @@
 import type { Bilingual } from '../errors.js';
 import { z } from 'zod';
-import { issue, ValidationError } from '../errors.js';
+import { didYouMean, issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import { matterKinds } from '../schema/documents.js';
-import type { ProfileInput } from '../schema/profile.js';
+import type { ProfileInput, RegulationId } from '../schema/profile.js';
 import type { Citation, Severity } from '../schema/rule-file.js';
 import { rulesUnder, type AppliesUnder } from './applicability.js';
 import { bundledRuleSets } from './bundled-rules.js';
@@ -25,15 +25,15 @@ export interface RuleInfo {
   imposedBy: readonly Citation[];
   message: Bilingual;
   /** The rule's (or variant's) short title in both languages, shown before its id. */
-  title?: Bilingual;
+  title: Bilingual;
   /** With `profile`: why the rule runs there (the document in force, or the profile's switch) and the kinds of matter it runs for. */
   appliesUnder?: AppliesUnder;
   matterKinds?: string[];
 }
 
 export interface ListRulesOptions {
-  /** Only the rules of this regulation (e.g. one-time-notification). */
-  regulation?: string;
+  /** Only the rules of this regulation (e.g. one-time-notification); the bundled ids autocomplete. */
+  regulation?: RegulationId | (string & {});
   /** Only the rules that run under this profile (an id or a profile object), as in force on `on` (the latest version without it). */
   profile?: string | ProfileInput;
   on?: string;
@@ -56,7 +56,9 @@ export function listRules(options: ListRulesOptions = {}): RuleInfo[] {
   parseWith(optionsSchema, options, 'listRules(options)');
   const sets = bundledRuleSets();
   if (options.regulation !== undefined && ![...sets.values()].some((set) => set.regulation === options.regulation)) {
-    throw new ValidationError('listRules', [issue('regulation', options.regulation, `a regulation (${[...sets.keys()].join(', ')})`)]);
+    const known = [...sets.keys()];
+    const hint = didYouMean(options.regulation, known);
+    throw new ValidationError('listRules', [issue('regulation', options.regulation, `a regulation${hint.en} (${known.join(', ')})`, `制度编号${hint.zh}（${known.join('、')}）`)]);
   }
   const wanted = (regulation: string) => options.regulation === undefined || regulation === options.regulation;
   if (options.profile !== undefined) {
@@ -82,5 +84,5 @@ export function listRules(options: ListRulesOptions = {}): RuleInfo[] {
 }
 
 function infoOf(rule: CompiledRule): RuleInfo {
-  return { id: rule.id, rule: rule.name, regulation: rule.regulation, scope: rule.scope, severity: rule.severity, citation: rule.imposedBy[0]!, imposedBy: rule.imposedBy, message: rule.message };
+  return { id: rule.id, rule: rule.name, regulation: rule.regulation, scope: rule.scope, severity: rule.severity, citation: rule.imposedBy[0]!, imposedBy: rule.imposedBy, message: rule.message, title: rule.title };
 }

@@ -19,6 +19,8 @@ export interface CompiledRule {
   /** The documents that impose the rule, each with its sentence, in the rule file's order. */
   imposedBy: readonly Citation[];
   message: { zh: string; en: string };
+  /** Short bilingual name of the rule (or variant), shown before its id. */
+  title: { zh: string; en: string };
   conditions: Condition;
   condition: CompiledCondition;
   /** Facts shown as evidence: those the conditions read and the message shows. */
@@ -93,6 +95,7 @@ export function loadRuleSet(input: unknown, file: string, factsOfScope: (scope: 
           return { source: document.id, seed: document.seed, document: sentence.section ?? document.heading, article: sentence.article, text: sentence.text };
         }),
         message: rule.event.params.message,
+        title: rule.event.params.title,
         conditions: rule.conditions,
         condition: compileCondition(rule.conditions),
         evidenceFacts: [...evidence].sort(),

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { tryParseDate } from '../calendar/dates.js';
 
-export const isoDate = z.string().refine((s) => tryParseDate(s) !== undefined, {
-  message: 'an ISO date YYYY-MM-DD that exists',
-});
+export const isoDate = z
+  .string()
+  .refine((s) => tryParseDate(s) !== undefined, {
+    message: 'an ISO date YYYY-MM-DD that exists',
+  })
+  .meta({ format: 'date', description: 'A calendar date YYYY-MM-DD (日期)' });
 
 const datedHoliday = z.strictObject({
   date: isoDate,

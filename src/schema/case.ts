@@ -3,27 +3,30 @@ import { isInstantString } from '../calendar/instants.js';
 import { matterKinds } from './documents.js';
 
 /** An ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00. */
-export const instant = z.string().refine(isInstantString, { message: 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00' });
+export const instant = z
+  .string()
+  .refine(isInstantString, { message: 'an ISO instant with offset, e.g. 2025-10-09T09:30:00+08:00' })
+  .meta({ format: 'date-time', description: 'An ISO 8601 instant with its UTC offset, e.g. 2025-10-09T09:30:00+08:00 (含时区的时刻)' });
 
 const items = z.array(z.string().min(1));
 
 export const caseClassSchema = z.enum(['instant', 'promised', 'supplement', 'joint', 'reported', 'urgent', 'returned', 'proxy']);
 
 export const matterSchema = z.strictObject({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  department: z.string().min(1),
-  window: z.string().min(1).optional(),
-  class: caseClassSchema,
+  id: z.string().min(1).meta({ description: "The matter's id in the center's catalogue (事项编码)" }),
+  name: z.string().min(1).meta({ description: 'The matter’s name (事项名称)' }),
+  department: z.string().min(1).meta({ description: 'The department that receives the case (受理部门)' }),
+  window: z.string().min(1).optional().meta({ description: 'The window that received the case (窗口)' }),
+  class: caseClassSchema.meta({ description: 'The kind of case: instant 即办件, promised 承诺件, supplement 补办件, joint 联办件, reported 上报件, urgent 急办件, returned 退回件, proxy 代办件' }),
   /** 法定时限, in working days. */
-  legalLimitWorkingDays: z.int().nonnegative().optional(),
+  legalLimitWorkingDays: z.int().nonnegative().optional().meta({ description: 'Legal limit (法定时限), in working days' }),
   /** 承诺时限, in working days; 0 for a matter done on the spot. */
-  promisedLimitWorkingDays: z.int().nonnegative().optional(),
+  promisedLimitWorkingDays: z.int().nonnegative().optional().meta({ description: 'Promised limit (承诺时限), in working days; 0 for a matter done on the spot' }),
   /**
    * What the matter is: an administrative license (行政许可, governed by the Administrative License Law), a
    * non-license approval (非许可审批) or a public service (公共服务). A license unless said otherwise.
    */
-  kind: z.enum(matterKinds).default('license'),
+  kind: z.enum(matterKinds).default('license').meta({ description: 'license 行政许可 (the default), non-license-approval 非许可审批 or public-service 公共服务' }),
   /** A major matter (重大事项): refused only after the leader in charge was consulted. */
   major: z.boolean().default(false),
   /** The permit directly concerns others' major interests (直接关系他人重大利益). */
@@ -173,9 +176,9 @@ export const jointSchema = z.strictObject({
 });
 
 export const caseSnapshotSchema = z.strictObject({
-  id: z.string().min(1),
-  matter: matterSchema,
-  channel: z.enum(['window', 'online']),
+  id: z.string().min(1).meta({ description: 'The case number (办件编号)' }),
+  matter: matterSchema.meta({ description: 'The matter applied for (事项), with its limits' }),
+  channel: z.enum(['window', 'online']).meta({ description: 'Where the application came in: at a window (窗口) or online (网上)' }),
   /**
    * What the applicant applied for, where it differs from what the matter is: 'license' for an application for a
    * license the matter does not need (ALL 第三十二条(一)). The matter's kind when absent.
@@ -185,8 +188,8 @@ export const caseSnapshotSchema = z.strictObject({
   /** For a joint case (联办件): lead, co-departments and their limits, disputes, meetings. */
   joint: jointSchema.optional(),
   /** Everything recorded about the case; order does not matter, events are read by time. */
-  events: z.array(caseEventSchema),
-});
+  events: z.array(caseEventSchema).meta({ description: 'Everything recorded about the case, each with its type and instant; read by time, in any order' }),
+}).meta({ title: 'service-center-rules case', description: 'One case (办件) as recorded by the center: the matter, the channel and its events. Check it with `service-center-rules explain`.' });
 
 /** A case as the caller writes it (defaults may be left out). */
 export type CaseSnapshotInput = z.input<typeof caseSnapshotSchema>;

@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { clip, issue, MAX_LISTED_ISSUES, showValue, ValidationError, type ValidationIssue } from '../errors.js';
+import { z } from 'zod';
+import { clip, didYouMean, issue, MAX_LISTED_ISSUES, showValue, ValidationError, type ValidationIssue } from '../errors.js';
 
 /** Keys longer than this are cut in a JSON path (a path names a place; a 1 MB key need not be repeated). */
 const MAX_KEY_SHOWN = 64;
@@ -112,17 +112,94 @@ function expectation(problem: z.core.$ZodIssue, present: boolean): [string, stri
       return ZOD_WORDING.test(problem.message) ? ['one of the accepted forms (see `service-center-rules schema`)', '可接受的形式之一（见 `service-center-rules schema`）'] : [problem.message, problem.message];
     }
     default:
-      return ZOD_WORDING.test(problem.message) ? [`a valid value (${problem.message})`, `有效的值（${problem.message}）`] : [problem.message, problem.message];
+      return ZOD_WORDING.test(problem.message) ? [`a valid value (${problem.message})`, `有效的值（${zodChinese(problem)}）`] : [problem.message, problem.message];
   }
 }
 
+const chineseLocale = z.locales.zhCN().localeError;
+
+/** zod's own Chinese wording of an issue (its zh-CN locale), for the kinds this module does not word itself. */
+function zodChinese(problem: z.core.$ZodIssue): string {
+  const said = chineseLocale(problem as never);
+  const text = typeof said === 'string' ? said : said?.message;
+  return text ?? problem.message;
+}
+
+/** The schema that checks the value at `path` of the input, following the input through unions, lists and wrappers. */
+function schemaAt(schema: z.core.$ZodType, input: unknown, path: readonly PropertyKey[]): z.core.$ZodType | undefined {
+  let current: z.core.$ZodType | undefined = schema;
+  let value = input;
+  for (let step = 0; current && step <= path.length; ) {
+    const def = current._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'optional': case 'nullable': case 'default': case 'prefault': case 'nonoptional': case 'readonly': case 'catch':
+        current = def.innerType as z.core.$ZodType;
+        continue;
+      case 'pipe':
+        current = def.in as z.core.$ZodType;
+        continue;
+      case 'lazy':
+        current = (def.getter as () => z.core.$ZodType)();
+        continue;
+      case 'union': {
+        const options = def.options as z.core.$ZodType[];
+        const discriminator = def.discriminator as string | undefined;
+        const own = value !== null && typeof value === 'object' && discriminator ? (value as Record<string, unknown>)[discriminator] : undefined;
+        current = options.find((option) => {
+          const shape = (option._zod.def as { shape?: Record<string, z.core.$ZodType> }).shape;
+          const tag = discriminator ? shape?.[discriminator] : undefined;
+          return tag && (tag._zod.def as { values?: unknown[] }).values?.includes(own);
+        }) ?? (options.length === 1 ? options[0] : undefined);
+        continue;
+      }
+    }
+    if (step === path.length) return current;
+    const key = path[step++]!;
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    if (def.type === 'object') current = (def.shape as Record<PropertyKey, z.core.$ZodType>)[key];
+    else if (def.type === 'array') current = def.element as z.core.$ZodType;
+    else if (def.type === 'record') current = def.valueType as z.core.$ZodType;
+    else return undefined;
+  }
+  return current;
+}
+
+/** The field names an object accepts at `path`, for suggesting the one a misspelt key meant. */
+function keysAt(schema: z.core.$ZodType | undefined, input: unknown, path: readonly PropertyKey[]): string[] {
+  const found = schema && schemaAt(schema, input, path);
+  const shape = found && (found._zod.def as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
 /** The first `MAX_LISTED_ISSUES` of a zod error's issues, in words, each with the value found at its path. */
-export function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] {
+export function zodIssues(input: unknown, error: z.ZodError, schema?: z.core.$ZodType): ValidationIssue[] {
   return error.issues.slice(0, MAX_LISTED_ISSUES).map((problem) => {
     const path = problem.code === 'unrecognized_keys' ? [...problem.path, problem.keys[0] ?? ''] : problem.path;
     const at = lookup(input, path);
-    if (problem.code === 'unrecognized_keys') return issue(jsonPath(path), at.value, 'no such field here (check its spelling and indentation)', '此处没有该字段（请检查拼写和缩进）');
-    const [expected, expectedZh] = expectation(problem, at.found);
+    if (problem.code === 'unrecognized_keys') {
+      // The key itself is what is wrong: it is shown, with the field it most likely meant.
+      const key = problem.keys[0] ?? '';
+      const hint = didYouMean(key, keysAt(schema, input, problem.path));
+      const where = jsonPath(path);
+      const shown = showValue(at.value);
+      return {
+        path: where,
+        value: at.value,
+        expected: 'no such field',
+        message: {
+          zh: `${where}：此处没有该字段${hint.zh || '（请检查拼写和缩进）'}，其值为 ${shown}`,
+          en: `${where}: no such field here${hint.en || ' (check its spelling and indentation)'}; its value: ${shown}`,
+        },
+      };
+    }
+    const [found, foundZh] = expectation(problem, at.found);
+    // invalid_type says so itself; for the others (a fixed set of values, a union…) a missing field is said here.
+    const missingToo = !at.found && problem.code !== 'invalid_type' && problem.code !== 'invalid_key' && problem.path.length > 0;
+    const [plain, plainZh] = missingToo ? [`${found} (the field is missing)`, `${foundZh}（缺少该字段）`] : [found, foundZh];
+    // A misspelt name among a fixed set (an event type, a status…) is shown with the name it most likely meant.
+    const choices = problem.code === 'invalid_union' ? (problem as { options?: readonly unknown[] }).options : problem.code === 'invalid_value' ? problem.values : undefined;
+    const hint = choices ? didYouMean(at.value, choices.filter((c): c is string => typeof c === 'string')) : { zh: '', en: '' };
+    const [expected, expectedZh] = [plain + hint.en, plainZh + hint.zh];
     // A bad key is shown itself, not the value stored under it.
     const shown = problem.code === 'invalid_key' ? path.at(-1) : at.value;
     return issue(jsonPath(path), shown, expected, expectedZh);
@@ -133,5 +210,5 @@ export function zodIssues(input: unknown, error: z.ZodError): ValidationIssue[] 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, where: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ValidationError(where, zodIssues(input, result.error), result.error.issues.length);
+  throw new ValidationError(where, zodIssues(input, result.error, schema), result.error.issues.length);
 }

@@ -193,12 +193,12 @@ export const profileVersionSchema = z.strictObject({
 
 export const profileSchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id such as city-12'),
-  name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id such as city-12').meta({ description: 'The profile’s id, e.g. city-12 (see `service-center-rules profiles`)' }),
+  name: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }).meta({ description: 'The profile’s name in Chinese and English' }),
   /** The profile whose values apply where this one is silent. */
-  extends: z.string().optional(),
-  versions: z.array(profileVersionSchema).min(1),
-});
+  extends: z.string().optional().meta({ description: 'The profile whose values apply where this one is silent, e.g. national-baseline' }),
+  versions: z.array(profileVersionSchema).min(1).meta({ description: 'Versions by the date they take effect (validFrom): documents in force, parameters with their sources, rule switches' }),
+}).meta({ title: 'service-center-rules profile', description: "A service center's documents in force and the values they set, each with its source sentence" });
 
 export type ProfileInput = z.input<typeof profileSchema>;
 export type Profile = z.output<typeof profileSchema>;

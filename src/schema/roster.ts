@@ -126,18 +126,18 @@ export const chiefRepresentativeSchema = z.strictObject({
 
 /** A staff snapshot: who holds which post, who was there when, and the paperwork around absences. */
 export const rosterSnapshotSchema = z.strictObject({
-  id,
+  id: id.meta({ description: 'The roster’s id, e.g. the center and month it covers' }),
   /** At most 366 days: a longer period is evaluated in parts (a month or a year each), so that a report stays readable. */
   period: z
     .strictObject({ from: isoDate, to: isoDate })
     .refine((p) => !(p.to < p.from), { path: ['to'], message: 'a last day not before the first (`from`)' })
     .refine((p) => p.to < p.from || (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 < 366, { path: ['to'], message: 'a period of at most 366 days (evaluate a longer one in parts)' }),
-  staff: z.array(staffSchema).default([]),
+  staff: z.array(staffSchema).default([]).meta({ description: 'The people stationed at the center (进驻人员)' }),
   /** The center's registry of departments, where it matters who stations a chief representative. */
-  departments: z.array(departmentSchema).default([]),
-  posts: z.array(postSchema).default([]),
-  presence: z.array(presenceSchema).default([]),
-  leave: z.array(leaveSchema).default([]),
+  departments: z.array(departmentSchema).default([]).meta({ description: "The center's registry of departments (进驻部门)" }),
+  posts: z.array(postSchema).default([]).meta({ description: 'The posts with their A and B staff (AB岗)' }),
+  presence: z.array(presenceSchema).default([]).meta({ description: 'Who was on which post, when (在岗记录)' }),
+  leave: z.array(leaveSchema).default([]).meta({ description: 'Leave taken, with its approvals (请假记录)' }),
   signs: z.array(signSchema).default([]),
   handovers: z.array(handoverSchema).default([]),
   neighbourWatches: z.array(neighbourWatchSchema).default([]),

@@ -84,6 +84,8 @@ export const ruleSchema = z.strictObject({
        * of them is in force (and governs the case's kind of matter); the first such is the finding's citation.
        */
       imposedBy: z.array(imposingSentenceSchema).min(1),
+      /** The rule's (or variant's) short name, shown before its id: 一次性告知：承诺件逾期告知 / One-time notice: promised case, late. */
+      title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
       /** Templates: {{fact.name}} is replaced by the fact's value. */
       message: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
     }),

@@ -55,7 +55,7 @@ describe('D4: every value in an error is printed by one bounded printer', () => 
     const caseFile = join(dir, 'deep.json');
     writeFileSync(caseFile, `{"id":"C1","matter":${'['.repeat(5000)}${']'.repeat(5000)},"channel":"window","events":[]}`);
     const explained = await cli('--lang', 'en', 'explain', caseFile, ...AUDIT);
-    expect(explained).toMatchObject({ code: 2, err: 'evaluate(snapshot): $.matter: expected an object, got [[[[[…]]]]]' });
+    expect(explained).toMatchObject({ code: 2, err: `${caseFile}: $.matter: expected an object, got [[[[[…]]]]]` });
     const profile = join(dir, 'profile.json');
     writeFileSync(profile, '['.repeat(5000) + ']'.repeat(5000));
     const withProfile = await cli('--lang', 'en', 'explain', caseFile, '--profile', profile, '--as-of', AS_OF);

@@ -17,8 +17,9 @@ describe('D11: fixtures have a size cap, and one bad fixture never stops check',
     writeFileSync(join(dir, 'huge.yaml'), `description: huge\nnote: "${'x'.repeat(MAX_FIXTURE_BYTES)}"\n`);
     writeFileSync(join(dir, 'broken.yaml'), 'description: [unclosed\n');
     const { code, out, err } = await cli('--lang', 'en', 'check', dir);
-    expect(code).toBe(1);
-    expect(out.split('\n').at(-1)).toBe(`${good.length} passed, 2 failed`);
+    // A fixture that cannot be read is broken (exit 2), not failed; the others still run and pass.
+    expect(code).toBe(2);
+    expect(out.split('\n').at(-1)).toBe(`${good.length} passed, 0 failed, 2 broken`);
     expect(err).toMatch(new RegExp(`huge\\.yaml: \\$: expected a fixture file of at most ${MAX_FIXTURE_BYTES} bytes \\(1 MiB\\), got "\\d+ bytes"`));
     expect(err).toContain('broken.yaml');
   });

@@ -7,7 +7,7 @@ import { cli } from './helpers.js';
 describe('D14: names such as constructor and __proto__ are data, never Object members', () => {
   it('schema __proto__ / constructor / toString / hasOwnProperty is an unknown kind (exit 2), not a TypeError', async () => {
     for (const kind of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      const result = await cli('schema', kind);
+      const result = await cli('--lang', 'en', 'schema', kind);
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/expected one of case, roster/);
     }

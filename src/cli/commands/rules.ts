@@ -1,27 +1,40 @@
 import { listRules } from '../../engine/list-rules.js';
-import { EXIT, profileArg } from '../args.js';
-import { label, MATTER_KIND_LABELS, say } from '../labels.js';
+import { bundledRuleSets } from '../../engine/bundled-rules.js';
+import { didYouMean, showValue } from '../../errors.js';
+import { EXIT, profileArg, UsageError } from '../args.js';
+import { colon, joined, label, t } from '../messages/common.js';
+import { HELP } from '../messages/help.js';
+import { MATTER_KIND_LABELS, SEVERITY_LABELS } from '../messages/labels.js';
+import { RULES } from '../messages/rules.js';
 import type { CommandContext } from './context.js';
 
-/** The `rules` command. */
-export function registerRules({ program, io, lang }: CommandContext): void {
+/** A regulation id given on the command line; a misspelt one gets the nearest valid id. */
+export function regulationArg(value: string): string {
+  const known = [...bundledRuleSets().values()].map((set) => set.regulation);
+  if (!known.includes(value)) throw new UsageError(RULES.unknownRegulation(showValue(value), didYouMean(value, known), known.join(', ')));
+  return value;
+}
+
+/** The `rules` command: each rule's title first, its id second, then severity, citation and message. */
+export function registerRules({ program, io, lang, help }: CommandContext): void {
   program
     .command('rules')
-    .description('list rule ids with severity, citation and message; with --profile, only the rules that run there and the document that makes each run 列出规则')
-    .option('--regulation <id>', 'only this regulation')
-    .option('--profile <id|file>', 'only the rules that run under this profile')
+    .description(t(help, HELP.rules))
+    .option('--regulation <id>', t(help, HELP.regulation))
+    .option('--profile <id|file>', t(help, HELP.rulesProfile))
     .action((opts: { regulation?: string; profile?: string }) => {
-      const rules = listRules({ ...(opts.regulation ? { regulation: opts.regulation } : {}), ...(opts.profile ? { profile: profileArg(opts.profile) } : {}) });
+      const rules = listRules({ ...(opts.regulation ? { regulation: regulationArg(opts.regulation) } : {}), ...(opts.profile ? { profile: profileArg(opts.profile) } : {}) });
+      const l = lang();
       for (const rule of rules) {
-        io.out(`${rule.rule.padEnd(38)} ${rule.severity.padEnd(9)} ${rule.citation.document} ${rule.citation.article}\n    ${rule.message[lang()]}`);
+        io.out(`${rule.title[l]}  ${rule.rule}  [${label(SEVERITY_LABELS, rule.severity, l)}]\n    ${rule.citation.document} ${rule.citation.article}\n    ${rule.message[l]}`);
         const why = rule.appliesUnder;
         if (why) {
-          const kindNames = (rule.matterKinds ?? []).map((k) => label(MATTER_KIND_LABELS, k, lang())).join(say(lang(), '、', ', '));
-          const kinds = kindNames ? say(lang(), `（事项类型：${kindNames}）`, ` (matters: ${kindNames})`) : '';
-          io.out(`    ${say(lang(), '适用依据', 'runs under')}: ${why.kind === 'document' ? `${why.title[lang()]} [${why.document}]` : why.reason[lang()]}${kinds}`);
+          const kindNames = joined(l, (rule.matterKinds ?? []).map((k) => label(MATTER_KIND_LABELS, k, l)));
+          const kinds = kindNames ? t(l, RULES.matterKinds(kindNames)) : '';
+          io.out(`    ${t(l, RULES.runsUnder)}${colon(l)}${why.kind === 'document' ? `${why.title[l]} [${why.document}]` : why.reason[l]}${kinds}`);
         }
       }
-      if (opts.profile) io.out(say(lang(), `共 ${rules.length} 条规则在此配置下运行`, `${rules.length} rules run under this profile`));
+      io.out(t(l, opts.profile ? RULES.countUnderProfile(rules.length) : RULES.count(rules.length)));
       io.setExit(EXIT.ok);
     });
 }
