@@ -22,6 +22,8 @@ export interface RowError {
   column?: string;
   value?: string;
   expected: Bilingual;
+  /** The case the error keeps from the audit, when the row is not the case's own (e.g. its item in the catalogue). */
+  caseId?: string;
 }
 
 /** One case read from an export: the snapshot and the source system's own due instant. */
@@ -117,6 +119,17 @@ const instantOf = (row: ReadRow, name: string): SourceInstant | undefined => {
  * row that cannot be mapped is not audited (a partial record would be guessed), and every such row is reported.
  */
 export function assembleCase(context: AssemblyContext, caseId: string, rowsByTable: ReadonlyMap<string, readonly SourceRow[]>): ImportItem[] {
+  // One column can feed two fields (acceptance stands for entry too): its problem is reported once.
+  const seen = new Set<string>();
+  return assemble(context, caseId, rowsByTable).filter((item) => {
+    const signature = JSON.stringify(item);
+    if (seen.has(signature)) return false;
+    seen.add(signature);
+    return true;
+  });
+}
+
+function assemble(context: AssemblyContext, caseId: string, rowsByTable: ReadonlyMap<string, readonly SourceRow[]>): ImportItem[] {
   const { mapping } = context;
   const errors: RowError[] = [];
   const read = new Map<Role, { table: TableMapping; rows: ReadRow[] }[]>();
@@ -135,8 +148,11 @@ export function assembleCase(context: AssemblyContext, caseId: string, rowsByTab
   }
   const acceptTable = mapping.tables.find((table) => table.role === 'accept')!;
   const acceptRows = read.get('accept')?.[0]?.rows ?? [];
-  const fail = (table: TableMapping, column: string | undefined, value: string | undefined, expected: Bilingual) =>
-    errors.push({ kind: 'row-error', source: context.sourceOf(table.table), table: table.table, key: caseId, ...(column === undefined ? {} : { column }), ...(value === undefined ? {} : { value }), expected });
+  const fail = (table: TableMapping, column: string | undefined, value: string | undefined, expected: Bilingual) => {
+    // A catalogue row is keyed by its item code; the case it stops is named beside it.
+    const key = table.role === 'catalogue' ? { key: String(context.catalogue.get(text(acceptRows[0]!, 'matterCode') ?? '')?.row.raw.matterCode ?? ''), caseId } : { key: caseId };
+    errors.push({ kind: 'row-error', source: context.sourceOf(table.table), table: table.table, ...key, ...(column === undefined ? {} : { column }), ...(value === undefined ? {} : { value }), expected });
+  };
 
   if (acceptRows.length === 0) {
     // Every row of a case that was never accepted is reported: it cannot be audited, and it is not dropped.

@@ -44,7 +44,7 @@ export const nationalExchange = {
         department: { column: 'org_name', required: true },
         appliedAt: { column: 'apply_date' },
         acceptedAt: { column: 'accept_date', required: true },
-        enteredAt: { column: 'accept_date', note: 'a record on the platform was entered into the approval system; its own entry time is not exchanged, so acceptance stands for it' },
+        enteredAt: { column: 'apply_date', note: 'the platform registers a case when it is applied for: 申请时间 is when it entered the approval system' },
         sourceDue: { column: 'promise_date' },
         caseClass: { column: 'project_type', codes: 'caseClass' },
         channel: { column: 'apply_type', codes: 'applyChannel', required: true },
