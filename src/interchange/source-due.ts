@@ -8,7 +8,7 @@ import type { SourceInstant } from './values.js';
 
 /** Why the two due dates differ: the days between them that one side may have counted differently. */
 export type DueDifferenceReason =
-  | { kind: 'make-up-workday' | 'holiday' | 'closure'; date: string; holiday?: Bilingual; notice?: string }
+  | { kind: 'make-up-workday' | 'holiday' | 'closure'; date: string; to?: string; holiday?: Bilingual; notice?: string }
   | { kind: 'excluded-period'; from: string; to?: string }
   | { kind: 'extension'; at: string; workingDays: number };
 
@@ -28,8 +28,8 @@ const KIND_ZH: Record<string, string> = { 'make-up-workday': '调休上班日', 
 
 /**
  * Compares the source's due date with the report's completion deadline. Undefined when they agree (same date), when
- * the case has no source due or no completion deadline. Reasons: every make-up working day, holiday or closure between
- * the two dates (inclusive of the later one), and the suspensions and extensions recorded on the case.
+ * the case has no source due or no completion deadline. Reasons: every make-up working day, holiday or closure from
+ * the deadline's start to the later of the two dates, and the suspensions and extensions recorded on the case.
  */
 export function compareSourceDue(report: Report, sourceDue: SourceInstant | undefined, options: { snapshot?: CaseSnapshotInput; calendar?: WorkCalendar } = {}): DueDisagreement | undefined {
   const completion = report.deadlines.find((deadline) => deadline.id === 'completion');
@@ -37,13 +37,20 @@ export function compareSourceDue(report: Report, sourceDue: SourceInstant | unde
   const calendar = options.calendar ?? cnMainlandCalendar();
   const ours = completion.dueDate;
   const theirs = sourceDue.date;
-  const [from, to] = ours < theirs ? [ours, theirs] : [theirs, ours];
+  // Both sides counted from the same start: any day in the counted period that is not an ordinary weekday or weekend
+  // may have been counted differently. A holiday's days are one reason, from its first day to its last.
+  const from = completion.start.slice(0, 10);
+  const to = ours < theirs ? theirs : ours;
   const reasons: DueDifferenceReason[] = [];
   for (let day = from; day <= to; day = nextDay(day)) {
     const info: DayInfo = calendar.dayInfo(day);
-    if (info.kind === 'make-up-workday' || info.kind === 'holiday' || info.kind === 'closure') {
-      reasons.push({ kind: info.kind, date: day, ...(info.holiday ? { holiday: info.holiday } : {}), ...(info.notice ? { notice: info.notice } : {}) });
+    if (info.kind !== 'make-up-workday' && info.kind !== 'holiday' && info.kind !== 'closure') continue;
+    const last = reasons.at(-1);
+    if (info.kind === 'holiday' && last?.kind === 'holiday' && last.holiday?.en === info.holiday?.en && nextDay(last.to ?? last.date) === day) {
+      last.to = day;
+      continue;
     }
+    reasons.push({ kind: info.kind, date: day, ...(info.holiday ? { holiday: info.holiday } : {}), ...(info.notice ? { notice: info.notice } : {}) });
   }
   const events = options.snapshot?.events ?? [];
   for (const event of events) {
@@ -57,11 +64,11 @@ export function compareSourceDue(report: Report, sourceDue: SourceInstant | unde
   const zhReasons = reasons.map((reason) =>
     reason.kind === 'excluded-period' ? `中止期间 ${reason.from.slice(0, 10)}–${reason.to?.slice(0, 10) ?? '未恢复'}`
       : reason.kind === 'extension' ? `延长 ${reason.workingDays} 个工作日`
-        : `${reason.date} ${KIND_ZH[reason.kind]}${reason.holiday ? `（${reason.holiday.zh}）` : ''}`);
+        : `${reason.date}${reason.to ? `–${reason.to}` : ''} ${KIND_ZH[reason.kind]}${reason.holiday ? `（${reason.holiday.zh}）` : ''}`);
   const enReasons = reasons.map((reason) =>
     reason.kind === 'excluded-period' ? `excluded period ${reason.from.slice(0, 10)}–${reason.to?.slice(0, 10) ?? 'not resumed'}`
       : reason.kind === 'extension' ? `extension of ${reason.workingDays} working days`
-        : `${reason.date} ${reason.kind}${reason.holiday ? ` (${reason.holiday.en})` : ''}`);
+        : `${reason.date}${reason.to ? `–${reason.to}` : ''} ${reason.kind}${reason.holiday ? ` (${reason.holiday.en})` : ''}`);
   return {
     caseId: report.subject.id,
     ours,
