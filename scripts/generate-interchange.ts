@@ -2,7 +2,7 @@
 // bundled sample) as a national-exchange export, with the awkward parts real exports have: the acceptance table in GBK,
 // the result table with a UTF-8 BOM, both limit-unit encodings, every date shape, a case whose source promise_date
 // skips a make-up Saturday, a suspension across the Spring Festival, and rows that cannot be mapped.
-// Run: npx tsx scripts/generate-interchange.ts [count]
+// Run: npx tsx scripts/generate-interchange.ts [count] [folder]   (a large count into another folder measures memory)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { caseGenerator } from './case-generator.js';
 
 const calendar = cnMainlandCalendar();
 const count = Number(process.argv[2] ?? 400);
-const out = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'interchange', 'national-exchange');
+const out = process.argv[3] ?? join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'interchange', 'national-exchange');
 
 const columns = {
   up_task_general_basic: ['row_guid', 'task_code', 'task_name', 'anticipate_day', 'anticipate_type', 'promise_day', 'promise_type', 'project_type'],
