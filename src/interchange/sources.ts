@@ -97,12 +97,14 @@ export async function csvFolderSource(folder: string, options: { memoryLimit?: s
     return rowError(folder, '', { zh: '一个可读取的导出文件夹', en: 'a readable folder of exported tables' }, { value: clip(String((error as Error).message), 120) });
   }
   const tempDir = await mkdtemp(join(tmpdir(), 'scr-interchange-'));
-  const instance = await DuckDBInstance.create(':memory:', {
-    temp_directory: join(tempDir, 'duckdb'),
+  // An on-disk database in the temp directory: each table is sorted once into it (spilling as it must), and the
+  // tables are then scanned side by side from disk, so neither step holds an export in memory.
+  const instance = await DuckDBInstance.create(join(tempDir, 'import.duckdb'), {
+    temp_directory: join(tempDir, 'spill'),
     memory_limit: options.memoryLimit ?? '256MB',
     threads: '2',
-    preserve_insertion_order: 'false',
   });
+  let sorted = 0;
   const connections: DuckDBConnection[] = [];
   return {
     name: folder,
@@ -127,12 +129,18 @@ export async function csvFolderSource(folder: string, options: { memoryLimit?: s
       const read = [key, ...columns.filter((column) => column !== key && header.includes(column))];
       const select = read.map(quoteIdentifier).join(', ');
       const order = read.map((column) => `${quoteIdentifier(column)} NULLS FIRST`).join(', ');
-      const sql = `SELECT ${select} FROM ${reader} ORDER BY ${order}`;
+      const name = `sorted_${++sorted}`;
+      try {
+        // Insertion order is kept (preserve_insertion_order, on by default): the scan below gives the sorted order.
+        await connection.run(`CREATE TABLE ${name} AS SELECT ${select} FROM ${reader} ORDER BY ${order}`);
+      } catch (error) {
+        return { status: 'error', error: rowError(source, table, { zh: '可按 CSV 读取的表（RFC 4180，首行为表头）', en: 'a table readable as CSV (RFC 4180, header in the first row)' }, { value: clip((error as Error).message, 160) }) };
+      }
       return {
         status: 'open',
         source,
         rows: (async function* () {
-          const result = await connection.stream(sql);
+          const result = await connection.stream(`SELECT * FROM ${name}`);
           for await (const chunk of result.yieldRowObjectJs()) {
             for (const row of chunk) yield row as SourceRow;
           }
