@@ -52,7 +52,7 @@ export function cell(row: SourceRow, column: string): string | undefined {
 const expectedOf = (zh: string, en: string): Bilingual => ({ zh, en });
 
 /** Reads a row's mapped columns. Every cell that does not fit is an error naming the table, key, column and value. */
-export function readRow(mapping: FormatMapping, table: TableMapping, row: SourceRow, source: string, codeLists: CodeLists): { row: ReadRow; errors: RowError[] } {
+export function readRow(table: TableMapping, row: SourceRow, source: string, codeLists: CodeLists): { row: ReadRow; errors: RowError[] } {
   const key = cell(row, table.key);
   const errors: RowError[] = [];
   const fields: Record<string, FieldValue> = {};
@@ -84,7 +84,6 @@ export function readRow(mapping: FormatMapping, table: TableMapping, row: Source
       }
     } else fields[name] = value;
   }
-  void mapping;
   return { row: { fields, raw }, errors };
 }
 
@@ -138,7 +137,7 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
     const rows = rowsByTable.get(table.table) ?? [];
     const readRows: ReadRow[] = [];
     for (const row of rows) {
-      const result = readRow(mapping, table, row, context.sourceOf(table.table), context.codeLists);
+      const result = readRow(table, row, context.sourceOf(table.table), context.codeLists);
       errors.push(...result.errors);
       readRows.push(result.row);
     }
@@ -220,7 +219,7 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
   const enteredAt = instantOf(accept, 'enteredAt');
   if (enteredAt) events.push({ type: 'entered-into-system', at: enteredAt.instant });
 
-  for (const { table, rows } of read.get('process') ?? []) {
+  for (const { rows } of read.get('process') ?? []) {
     for (const row of rows) {
       const action = text(row, 'action');
       const start = instantOf(row, 'startAt')!;
@@ -234,7 +233,6 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
         const end = instantOf(row, 'endAt');
         if (end && end.instant !== start.instant) events.push({ type: 'resumed', at: end.instant });
       }
-      void table;
     }
   }
   for (const { table, rows } of read.get('special') ?? []) {
@@ -313,7 +311,6 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
 
 /** Several rows of a table for one case must agree; identical copies are one row, differing ones an error per column. */
 function mergeDuplicates(table: TableMapping, rows: readonly ReadRow[], fail: (table: TableMapping, column: string | undefined, value: string | undefined, expected: Bilingual) => void): ReadRow | undefined {
-  const [first, ...rest] = rows;
   let conflict = false;
   for (const name of Object.keys(table.fields)) {
     const values = [...new Set(rows.map((row) => row.raw[name] ?? ''))];
@@ -322,8 +319,7 @@ function mergeDuplicates(table: TableMapping, rows: readonly ReadRow[], fail: (t
       fail(table, table.fields[name]!.column, values.join(' | '), expectedOf(`同一办件编号在 ${table.table} 中只有一个值`, `one value per case in ${table.table}`));
     }
   }
-  void rest;
-  return conflict ? undefined : first;
+  return conflict ? undefined : rows[0];
 }
 
 function suspensionReason(context: AssemblyContext, name: string | undefined): (typeof suspensionReasons)[number] {

@@ -117,7 +117,7 @@ export async function* readCaseRecords(options: ReadCaseRecordsOptions): AsyncGe
       if (!opened.rows) continue;
       const seen = new Map<string, string>();
       for await (const row of opened.rows) {
-        const { row: item, errors } = readRow(mapping, table, row, opened.source, codeLists);
+        const { row: item, errors } = readRow(table, row, opened.source, codeLists);
         for (const error of errors) yield error;
         if (errors.length) continue;
         const code = String(item.fields.matterCode);

@@ -229,7 +229,8 @@ export async function mysqlSource(url: string, options: { connectTimeoutMs?: num
       };
     },
     async close() {
-      await Promise.all(connections.map((connection) => new Promise<void>((resolve) => connection.end(() => resolve()))));
+      // destroy, not end: a consumer that stopped early leaves queries unread, and end() would wait for them.
+      for (const connection of connections) connection.destroy();
     },
   };
 }

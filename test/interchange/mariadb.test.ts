@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { utf8FileOf } from '../../src/interchange/index.js';
+import { readCaseRecords, utf8FileOf } from '../../src/interchange/index.js';
 import { collect, sampleFolder, withoutSource } from './helpers.js';
 
 let server: ChildProcess | undefined;
@@ -104,6 +104,15 @@ describe('the exchange database (MariaDB)', () => {
     expect(fromDatabase.filter((item) => item.kind === 'case').length).toBe(402);
     expect(withoutSource(fromDatabase)).toEqual(withoutSource(fromCsv));
     for (const item of fromDatabase) if (item.kind === 'row-error') expect(item.source).toBe(`mysql://root@127.0.0.1:${port}/exchange`);
+  });
+
+  it('a reader that stops early closes its connections and does not hang', async () => {
+    const seen: string[] = [];
+    for await (const item of readCaseRecords({ format: 'national-exchange', from: `mysql://root@127.0.0.1:${port}/exchange` })) {
+      if (item.kind === 'case') seen.push(item.caseId);
+      if (seen.length === 3) break;
+    }
+    expect(seen).toEqual(['JDZ-2025-00001', 'JDZ-2025-00002', 'JDZ-2025-00003']);
   });
 
   it('a missing required column is one error naming the table and the columns, and nothing is guessed', async () => {
