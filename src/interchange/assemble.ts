@@ -33,6 +33,11 @@ export interface CaseRecord {
   snapshot: CaseSnapshotInput;
   /** 承诺办结时间 as the source wrote it, read into an instant (its date is what is compared). */
   sourceDue?: SourceInstant;
+  /**
+   * A suspension's own limit (特别程序时限), where the record gives one: the case snapshot has no place for it yet, so it
+   * is carried here rather than dropped.
+   */
+  suspensionLimits?: { at: string; limit: TimeLimit }[];
 }
 
 export type ImportItem = CaseRecord | RowError;
@@ -235,6 +240,7 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
       }
     }
   }
+  const suspensionLimits: { at: string; limit: TimeLimit }[] = [];
   for (const { table, rows } of read.get('special') ?? []) {
     for (const row of rows) {
       const start = instantOf(row, 'startAt')!;
@@ -260,6 +266,8 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
           writtenNotice: approved, copiedToCenter: approved, approvedBy: approved ? 'agency-head' : 'none',
         });
       } else {
+        const limitText = text(row, 'limit');
+        if (limitText !== undefined) suspensionLimits.push({ at: start.instant, limit: readLimit(limitText, (text(row, 'limitUnit') ?? 'working-days') as LimitUnit)! });
         events.push({ type: 'suspended', at: start.instant, reason: suspensionReason(context, text(row, 'name')), writtenNotice: mapping.specialProcedureApprovedAndNotified, ...(reason ? { note: reason } : {}) });
         if (end) events.push({ type: 'resumed', at: end.instant });
       }
@@ -306,7 +314,7 @@ function assemble(context: AssemblyContext, caseId: string, rowsByTable: Readonl
     }
     return errors;
   }
-  return [{ kind: 'case', caseId, snapshot, ...(sourceDue ? { sourceDue } : {}) }];
+  return [{ kind: 'case', caseId, snapshot, ...(sourceDue ? { sourceDue } : {}), ...(suspensionLimits.length ? { suspensionLimits } : {}) }];
 }
 
 /** Several rows of a table for one case must agree; identical copies are one row, differing ones an error per column. */

@@ -112,6 +112,7 @@ describe('bad input: one clear error each, the rest still read', () => {
         'P-2,X-1,排污许可,生态环境局,2025-10-09 10:00:00,2025-10-14,2,0,20,G,3,1\nP-1,X-1,排污许可,生态环境局,20251009100000,2025-10-14,2,1,20,Z,3,1\n',
       'EA_JC_STEP_PROC.csv': 'PROJID,NODENAME,NODERESULT,NODESTARTTIME\nP-2,补正,5,2025-10-09 10:30:00\n',
       'EA_JC_STEP_DONE.csv': 'PROJID,OCCURTIME,DONERESULT,EXITRES\nP-2,2025-10-13 15:00:00,6,不符合受理条件\n',
+      'EA_JC_STEP_SPECIALNODE.csv': 'PROJID,NODETYPE,NODENAME,NODESTARTTIME,NODEENDTIME,NODETIME\nP-2,B,专家评审,2025-10-10 09:00:00,2025-10-15 09:00:00,5\n',
     });
     const items = await collect({ format: 'eajc', from: dir });
     expect(items.map((item) => item.kind)).toEqual(['row-error', 'case']);
@@ -124,6 +125,9 @@ describe('bad input: one clear error each, the rest still read', () => {
         { type: 'decided', at: '2025-10-13T15:00:00+08:00', outcome: 'not-accepted', reasons: '不符合受理条件' },
       ]),
     });
+    expect((items[1] as CaseRecord).snapshot.events).toContainEqual({ type: 'suspended', at: '2025-10-10T09:00:00+08:00', reason: 'expert-review', writtenNotice: true });
+    // The suspension's own limit has no place in the snapshot yet: it is carried beside it, not dropped.
+    expect((items[1] as CaseRecord).suspensionLimits).toEqual([{ at: '2025-10-10T09:00:00+08:00', limit: { unit: 'working-days', days: 5 } }]);
     expect((items[1] as CaseRecord).sourceDue).toEqual({ instant: '2025-10-14T00:00:00+08:00', date: '2025-10-14', hasTime: false });
   });
 });
