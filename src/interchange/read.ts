@@ -106,7 +106,7 @@ export async function* readCaseRecords(options: ReadCaseRecordsOptions): AsyncGe
         if (!table.required) return {};
         return { error: { kind: 'row-error', source: opened.source, table: table.table, expected: { zh: `导出中有 ${table.table} 表`, en: `the table ${table.table} in the export` } } satisfies RowError };
       }
-      return { rows: opened.rows, source: opened.source };
+      return { rows: opened.rows, source: opened.source, rejected: opened.rejected ?? [] };
     };
     const codeLists: CodeLists = mapping.codeLists;
     // The item catalogue is small (one row per item): read whole, keyed by item code.
@@ -133,6 +133,7 @@ export async function* readCaseRecords(options: ReadCaseRecordsOptions): AsyncGe
       }
     }
     const context: AssemblyContext = { mapping, codeLists, catalogue, calendar, sourceOf: (table) => sources.get(table) ?? source.name };
+    const rejected: RowError[] = [];
     for (const table of mapping.tables.filter((t) => t.role !== 'catalogue')) {
       const opened = await open(table);
       if (opened.error) {
@@ -141,12 +142,20 @@ export async function* readCaseRecords(options: ReadCaseRecordsOptions): AsyncGe
         if (table.role === 'accept') return;
       }
       if (opened.rows) cursors.push(new Cursor(opened.rows[Symbol.asyncIterator](), table, opened.source));
+      for (const error of opened.rejected ?? []) {
+        // A line set aside without a readable 办件编号 belongs to no case; one with a key keeps its case from the audit.
+        if (error.key === undefined) yield error;
+        else rejected.push(error);
+      }
     }
+    rejected.sort((a, b) => compareKeys(a.key!, b.key!));
+    let nextRejected = 0;
     for (const cursor of cursors) await cursor.advance();
     for (;;) {
       const live = cursors.filter((cursor) => !cursor.done);
-      if (!live.length) break;
-      const key = live.map((cursor) => cursor.key()).reduce((min, k) => (compareKeys(k, min) < 0 ? k : min));
+      const pendingRejected = rejected[nextRejected]?.key;
+      if (!live.length && pendingRejected === undefined) break;
+      const key = [...live.map((cursor) => cursor.key()), ...(pendingRejected === undefined ? [] : [pendingRejected])].reduce((min, k) => (compareKeys(k, min) < 0 ? k : min));
       const rows = new Map<string, SourceRow[]>();
       for (const cursor of live) {
         while (!cursor.done && cursor.key() === key) {
@@ -161,7 +170,15 @@ export async function* readCaseRecords(options: ReadCaseRecordsOptions): AsyncGe
           await cursor.advance();
         }
       }
-      if (key !== '') yield* assembleCase(context, key, rows);
+      const setAside: RowError[] = [];
+      while (rejected[nextRejected]?.key === key) setAside.push(rejected[nextRejected++]!);
+      if (key === '') continue;
+      const assembled = assembleCase(context, key, rows);
+      if (setAside.length) {
+        // Auditing the case without the line it lost would guess: its errors only.
+        yield* setAside;
+        yield* assembled.filter((item) => item.kind === 'row-error');
+      } else yield* assembled;
     }
   } catch (error) {
     // A query that fails mid-stream (a dropped connection, a read error): the rest cannot be merged reliably.

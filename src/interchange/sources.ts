@@ -16,7 +16,13 @@ import type { RowError, SourceRow } from './assemble.js';
 
 /** What a source gives for one table. */
 export type OpenedTable =
-  | { status: 'open'; source: string; rows: AsyncIterable<SourceRow> }
+  | {
+      status: 'open';
+      source: string;
+      rows: AsyncIterable<SourceRow>;
+      /** Lines the reader could not take as records (too few or too many fields), each with its 办件编号 when readable. */
+      rejected?: RowError[];
+    }
   | { status: 'absent'; source: string }
   | { status: 'error'; error: RowError };
 
@@ -117,28 +123,53 @@ export async function csvFolderSource(folder: string, options: { memoryLimit?: s
       const connection = await instance.connect();
       connections.push(connection);
       const delimiter = /\.tsv$/i.test(file) ? '\t' : ',';
-      const reader = `read_csv(${quoteLiteral(utf8.path)}, header = true, all_varchar = true, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"')`;
+      const tableNumber = ++sorted;
+      // The header is read here and the columns given to DuckDB: its dialect sniffer gives up on a file whose lines
+      // disagree in length, and such a line should be one reported record, not a refused table.
       let header: string[];
       try {
-        header = (await connection.run(`SELECT * FROM ${reader} LIMIT 0`)).columnNames();
+        header = splitCsvLine(await firstLine(utf8.path), delimiter).map((name) => name.trim());
       } catch (error) {
-        return { status: 'error', error: rowError(source, table, { zh: '可按 CSV 读取的表（RFC 4180，首行为表头）', en: 'a table readable as CSV (RFC 4180, header in the first row)' }, { value: clip((error as Error).message, 160) }) };
+        return { status: 'error', error: rowError(source, table, { zh: '可读取的文件', en: 'a readable file' }, { value: clip((error as Error).message, 160) }) };
       }
+      const duplicate = header.find((name, i) => name === '' || header.indexOf(name) !== i);
+      if (duplicate !== undefined) {
+        return { status: 'error', error: rowError(source, table, { zh: '表头中每列都有不重复的列名', en: 'a header naming every column once' }, { value: clip(header.join(','), 200) }) };
+      }
+      const columnTypes = `{${header.map((name) => `${quoteLiteral(name)}: 'VARCHAR'`).join(', ')}}`;
+      const plainReader = `read_csv(${quoteLiteral(utf8.path)}, auto_detect = false, header = true, columns = ${columnTypes}, delim = ${quoteLiteral(delimiter)}, quote = '"', escape = '"'`;
+      // A line with too few or too many fields is set aside (store_rejects) and reported, not the whole table refused.
+      const rejectingReader = `${plainReader}, store_rejects = true, rejects_table = 'rejects_${tableNumber}', rejects_scan = 'rejects_scan_${tableNumber}')`;
       const missing = missingColumns(source, table, header, [key, ...required]);
       if (missing) return { status: 'error', error: missing };
       const read = [key, ...columns.filter((column) => column !== key && header.includes(column))];
       const select = read.map(quoteIdentifier).join(', ');
       const order = read.map((column) => `${quoteIdentifier(column)} NULLS FIRST`).join(', ');
-      const name = `sorted_${++sorted}`;
+      const name = `sorted_${tableNumber}`;
+      const rejected: RowError[] = [];
       try {
         // Insertion order is kept (preserve_insertion_order, on by default): the scan below gives the sorted order.
-        await connection.run(`CREATE TABLE ${name} AS SELECT ${select} FROM ${reader} ORDER BY ${order}`);
+        await connection.run(`CREATE TABLE ${name} AS SELECT ${select} FROM ${rejectingReader} ORDER BY ${order}`);
+        const rejects = await connection.run(`SELECT line, error_message, csv_line FROM rejects_${tableNumber} ORDER BY line, column_idx`);
+        const keyIndex = header.indexOf(key);
+        const lines = new Set<bigint>();
+        for (const reject of (await rejects.getRowObjectsJS()) as { line: bigint; error_message: string; csv_line: string }[]) {
+          // DuckDB lists a short line once per missing field: one line, one error.
+          if (lines.has(reject.line)) continue;
+          lines.add(reject.line);
+          const caseKey = splitCsvLine(reject.csv_line, delimiter)[keyIndex]?.trim();
+          rejected.push(rowError(source, table, {
+            zh: `一条 CSV 记录，字段数与表头一致（第 ${reject.line} 行：${reject.error_message}）`,
+            en: `a CSV record with as many fields as the header (line ${reject.line}: ${reject.error_message})`,
+          }, { ...(caseKey ? { key: caseKey } : {}), value: clip(reject.csv_line, 120) }));
+        }
       } catch (error) {
         return { status: 'error', error: rowError(source, table, { zh: '可按 CSV 读取的表（RFC 4180，首行为表头）', en: 'a table readable as CSV (RFC 4180, header in the first row)' }, { value: clip((error as Error).message, 160) }) };
       }
       return {
         status: 'open',
         source,
+        rejected,
         rows: (async function* () {
           const result = await connection.stream(`SELECT * FROM ${name}`);
           for await (const chunk of result.yieldRowObjectJs()) {
@@ -153,6 +184,38 @@ export async function csvFolderSource(folder: string, options: { memoryLimit?: s
       await rm(tempDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The first line of a UTF-8 file, without a BOM or line end (a header is never longer than 1 MB). */
+async function firstLine(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    return text.split(/\r?\n/, 1)[0] ?? '';
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The fields of one CSV line (RFC 4180 quotes), to find the 办件编号 of a line the reader set aside. */
+export function splitCsvLine(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') (field += '"'), i++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === delimiter) fields.push(field), (field = '');
+    else field += char;
+  }
+  fields.push(field);
+  return fields;
 }
 
 /** A database URL as errors show it: without its password. */

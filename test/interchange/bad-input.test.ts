@@ -59,6 +59,20 @@ describe('bad input: one clear error each, the rest still read', () => {
     expect(missingFolder).toEqual([expect.objectContaining({ kind: 'row-error', expected: { zh: '一个可读取的导出文件夹', en: 'a readable folder of exported tables' } })]);
   });
 
+  it('a line with too few or too many fields is reported with its 办件编号, and keeps only its own case from the audit', async () => {
+    const dir = folder({
+      'up_task_general_basic.csv': catalogue,
+      'up_pro_accept.csv': acceptHeader + acceptRow('C-1') + 'C-2,T-1,食品经营许可\n' + acceptRow('C-3') + acceptRow('C-4'),
+      'up_pro_result.csv': 'project_no,result_date,result_type\nC-3,20250310 16:00:00,0,"多出的字段"\nC-4,20250310 16:00:00,0\n',
+    });
+    const items = await collect({ format: 'national-exchange', from: dir });
+    expect(items.map((item) => (item.kind === 'case' ? ['case', item.caseId] : [item.table, item.key]))).toEqual([
+      ['case', 'C-1'], ['up_pro_accept', 'C-2'], ['up_pro_result', 'C-3'], ['case', 'C-4'],
+    ]);
+    expect((items[1] as RowError).expected.en).toMatch(/^a CSV record with as many fields as the header \(line 3: /);
+    expect((items[2] as RowError).value).toBe('C-3,20250310 16:00:00,0,"多出的字段"');
+  });
+
   it('hours and natural days are not counted as working days: the case is an error that says so', async () => {
     const dir = folder({
       'up_task_general_basic.csv': 'task_code,task_name,anticipate_day,anticipate_type,promise_day,promise_type\nT-1,x,4,3,1,5\n',
