@@ -34,7 +34,7 @@ export function registerAudit({ program, io, raw, lang, calendarChoice }: Comman
       const { additions } = calendarChoice();
       const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err), ...(additions ? { calendarAdditions: additions } : {}) };
       loadProfile(options.profile);
-      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError('--format xlsx: a workbook is a file; give --out <file>.xlsx');
+      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(REPORT_TEXT.xlsxNeedsOut[lang()]);
       let outFile: ReportFile | undefined;
       let casesOut: ReportFile | undefined;
       try {

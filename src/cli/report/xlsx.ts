@@ -7,7 +7,7 @@ import type { AuditSummary } from '../audit.js';
 import type { Lang } from '../labels.js';
 import { FIGURE_LABELS, FIGURE_LEGEND, OUTCOME_LABELS } from '../messages/report.js';
 import type { AuditRecord } from './case-record.js';
-import { figureHeaders, figureValues, FIGURE_COLUMNS, kindName, monthRows, ruleTitle, severityName, statusName, tallyRows, text, type NamedTally } from './view.js';
+import { figureCells, figureHeaders, figureValues, FIGURE_COLUMNS, kindName, monthRows, ruleTitle, severityName, statusName, tallyRows, text, type NamedTally } from './view.js';
 
 /** Data rows per sheet: Excel's 1,048,576 rows less the header. A longer per-case sheet goes on in a second one. */
 export const MAX_SHEET_ROWS = 1_048_575;
@@ -86,7 +86,8 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
     [t('evaluated'), s.evaluated],
     [t('errors'), s.errorCount],
     ...Object.entries(s.findingsBySeverity).map(([k, v]): Cell[] => [severityName(k, lang), v]),
-    ...figureHeaders(lang).map((header, i): Cell[] => [header, figureValues(s.figures)[i] ?? null]),
+    // Read, not computed with: rates and means as the other reports print them.
+    ...figureHeaders(lang).map((header, i): Cell[] => [header, figureCells(s.figures)[i] ?? null]),
     ...FIGURE_LEGEND.map(({ figure, how }): Cell[] => [`${t('legend')}：${FIGURE_LABELS[figure][lang]}`, how[lang]]),
     [t('casesWith'), t('drillDown')],
   ];
