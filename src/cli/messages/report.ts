@@ -74,7 +74,7 @@ export const REPORT_TEXT = {
   filter: { zh: '筛选', en: 'Filter' },
   filterPlaceholder: { zh: '输入案件编号、部门或窗口', en: 'case id, department or window' },
   shown: { zh: '显示 {shown} / {total} 件', en: 'showing {shown} of {total}' },
-  listedFirst: { zh: '列出前 {listed} 件，共 {total} 件；全部案件见 --cases 或 xlsx', en: 'the first {listed} of {total} cases; all of them with --cases or xlsx' },
+  listedFirst: { zh: '列出前 {listed} 件，共 {total} 件；全部案件见 --cases 写出的逐案文件或电子表格工作簿', en: 'the first {listed} of {total} cases; all of them with --cases or xlsx' },
   casesOfRule: { zh: '各规则涉及的案件', en: 'cases of each rule' },
   chartRules: { zh: '各规则发现数', en: 'findings by rule' },
   chartMonths: { zh: '各月收件办结情况（件）', en: 'cases by month of receipt and completion status' },
@@ -109,17 +109,17 @@ export const FIGURE_LABELS = {
 
 /** How each figure is counted: the report's legend and the README say the same. */
 export const FIGURE_LEGEND: ReadonlyArray<{ figure: keyof typeof FIGURE_LABELS; how: Bilingual }> = [
-  { figure: 'received', how: { zh: '日志中已评估的案件，每案计 1 次；月份取首次收件（materials-received）的日期（北京时间）', en: 'every evaluated case of the log, once; its month is that of its first materials-received event (mainland time)' } },
-  { figure: 'accepted', how: { zh: '有受理（accepted）记录的案件', en: 'cases with an accepted event' } },
-  { figure: 'completed', how: { zh: '作出准予或不予许可决定（decided: approved / refused）的案件', en: 'cases decided: approved or refused' } },
+  { figure: 'received', how: { zh: '日志中已评估的案件，每案计 1 次；月份取首次收件的日期（北京时间），无收件记录的取最早的记录', en: 'every evaluated case of the log, once; its month is that of its first materials-received event (mainland time), else of its earliest event' } },
+  { figure: 'accepted', how: { zh: '有受理记录的案件', en: 'cases with an accepted event' } },
+  { figure: 'completed', how: { zh: '已作出准予许可或不予许可决定的案件', en: 'cases decided: approved or refused' } },
   { figure: 'onTimeRate', how: { zh: '按时办结数 ÷ 办结时限已起算的办结案件数', en: 'completed on time ÷ completed cases whose completion clock started' } },
   { figure: 'overdueOpen', how: { zh: '评估时点已过办结时限仍未办结的案件（按案件计，不按时限计）', en: 'cases still open past their completion deadline at the as-of instant (per case, not per deadline)' } },
   { figure: 'overdueClosed', how: { zh: '在办结时限之后办结的案件', en: 'cases completed after their completion deadline' } },
   { figure: 'meanWorkingDays', how: { zh: '办结案件自起算日至办结日的工作日（不含法定中止期间）之平均', en: 'mean working days from the clock start to completion, excluding lawful suspensions' } },
   { figure: 'speedUpRate', how: { zh: '对记录了法定时限的办结案件，取 (法定时限 − 实际办理工作日) ÷ 法定时限 的平均值；负值表示超过法定时限', en: 'over the completed cases with a legal limit on record, the mean of (legal limit − working days used) ÷ legal limit; negative means beyond the legal limit' } },
-  { figure: 'refused', how: { zh: '决定结果为不予许可（refused）的案件', en: 'cases decided refused' } },
-  { figure: 'notAccepted', how: { zh: '决定结果为不予受理（not-accepted）的案件', en: 'cases decided not accepted' } },
-  { figure: 'deficiencyNotices', how: { zh: '至少有一次补正告知（deficiency-notice）的案件', en: 'cases with at least one deficiency notice' } },
+  { figure: 'refused', how: { zh: '决定为不予许可的案件', en: 'cases decided refused' } },
+  { figure: 'notAccepted', how: { zh: '决定为不予受理的案件', en: 'cases decided not accepted' } },
+  { figure: 'deficiencyNotices', how: { zh: '至少有一次补正告知的案件', en: 'cases with at least one deficiency notice' } },
 ];
 
 /** What each kind of deadline is. */

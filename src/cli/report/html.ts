@@ -72,7 +72,8 @@ const figureTable = (head: string, rows: NamedTally[], lang: Lang) =>
 function rulesChart(s: AuditSummary, lang: Lang): string {
   const rules = [...s.rules].reverse();
   const names = rules.map((r) => ruleName(r.ruleId, lang));
-  const labelWidth = Math.min(320, Math.max(80, ...names.map((n) => textUnits(n) * 6.5)));
+  // About 7.5 px per Latin character at 12 px (a CJK character counts as two): ids stay on one line, long titles wrap.
+  const labelWidth = Math.min(340, Math.max(80, ...names.map((n) => textUnits(n) * 7.5)));
   const severities = [...new Set(rules.map((r) => r.severity))];
   const option: EChartsOption = {
     legend: { top: 0, data: severities.map((sev) => severityName(sev, lang)) },
@@ -138,14 +139,15 @@ function heatChart(s: AuditSummary, lang: Lang): string {
   );
   const leftUnits = Math.max(8, ...departments.map((d) => textUnits(d.department)));
   const option: EChartsOption = {
-    grid: { left: 10, right: 20, top: 60, bottom: 10, containLabel: true },
-    xAxis: { type: 'category', data: rules, position: 'top', axisLabel: { rotate: 90, interval: 0, fontSize: 11 }, splitArea: { show: true } },
+    grid: { left: 10, right: 20, top: 10, bottom: 10, containLabel: true },
+    xAxis: { type: 'category', data: rules, axisLabel: { rotate: 90, interval: 0, fontSize: 11 }, splitArea: { show: true } },
     yAxis: { type: 'category', data: departments.map((d) => d.department), inverse: true, axisLabel: { interval: 0, fontSize: 12, width: Math.min(240, leftUnits * 7), overflow: 'truncate' }, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, text: [String(max), '0'], inRange: { color: ['#fff5eb', '#fd8d3c', '#a63603'] } },
+    // Every cell is labelled with its count, so the colour scale needs no legend of its own.
+    visualMap: { show: false, min: 0, max, inRange: { color: ['#fff5eb', '#fd8d3c', '#a63603'] } },
     series: [{ type: 'heatmap', data, label: { show: true, fontSize: 10 } }],
   };
   const ruleLabelHeight = Math.max(...rules.map((r) => r.length), 4) * 7 + 20;
-  return renderChart('heat', option, Math.max(480, Math.min(1400, rules.length * 40 + leftUnits * 7 + 60)), departments.length * 28 + ruleLabelHeight + 80);
+  return renderChart('heat', option, Math.max(480, Math.min(1400, rules.length * 40 + leftUnits * 7 + 60)), departments.length * 28 + ruleLabelHeight + 30);
 }
 
 function onTimeChart(s: AuditSummary, lang: Lang): string {
@@ -232,7 +234,7 @@ ${table([t('ruleTitle'), t('severity'), t('findings'), t('casesWith'), t('citati
   }
   if (cases) parts.push(casesSection(s, lang, cases));
   if (s.errors.length) {
-    parts.push(`<section><h2>${t('errors')}</h2><ul>${s.errors.map((e) => `<li>${t('line')} ${e.line}${e.caseId ? ` (<code>${escape(e.caseId)}</code>)` : ''}: <code>${escape(e.path)}</code> ${escape(lang === 'zh' ? e.messageZh : e.message)}</li>`).join('')}</ul>${s.errorCount > s.errors.length ? `<p>${escape(fill(t('more'), { n: s.errorCount - s.errors.length }))}</p>` : ''}</section>`);
+    parts.push(`<section><h2>${t('errors')}</h2><ul>${s.errors.map((e) => `<li>${t('line')} ${e.line}${e.caseId ? ` (<code>${escape(e.caseId)}</code>)` : ''}: <code>${escape(e.path)}</code> <span class="message">${escape(lang === 'zh' ? e.messageZh : e.message)}</span></li>`).join('')}</ul>${s.errorCount > s.errors.length ? `<p>${escape(fill(t('more'), { n: s.errorCount - s.errors.length }))}</p>` : ''}</section>`);
   }
   if (cases) parts.push(`<script>${SCRIPT}</script>`);
   parts.push('</body></html>\n');
@@ -253,7 +255,8 @@ function casesSection(s: AuditSummary, lang: Lang, cases: CasesByRule): string {
         escape(c.month ?? '—'),
         escape(severityName(c.severity, lang)),
         escape(c.outcome ? (OUTCOME_LABELS[c.outcome]?.[lang] ?? c.outcome) : '—'),
-        escape(c.message[lang]),
+        // Messages come from the rule files and the regulations, with the facts they quote.
+        `<span class="message">${escape(c.message[lang])}</span>`,
       ]);
       return `<div class="rule-cases" id="${anchor(r.ruleId)}" data-rule="${escape(r.ruleId)}"><h3>${escape(ruleName(r.ruleId, lang))}</h3>${note}<p class="shown" data-template="${escape(t('shown'))}"></p>
 ${table([t('case'), t('department'), t('window'), t('month'), t('severity'), t('outcome'), t('message')], body)}</div>`;
