@@ -1,7 +1,7 @@
 // Charts of the HTML report, rendered to SVG text on the server by Apache ECharts (no browser, no script in the
-// page). ECharts names its CSS classes and defs after a counter of chart instances in the process (`zr3-cls-0`);
-// each chart's prefix is replaced by a fixed name of its own, so the page is byte-identical however many charts
-// the process drew before, and the classes of two charts never collide in one page.
+// page). ECharts names its CSS classes and defs after counters that run over the whole process (`zr3-cls-42`);
+// each chart's names are replaced by a fixed prefix of its own and numbered from 0, so the page is byte-identical
+// however many charts the process drew before, and the classes of two charts never collide in one page.
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 
@@ -12,7 +12,19 @@ export function renderChart(name: string, option: EChartsOption, width: number, 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });
-    return chart.renderToSVGString().replace(/\bzr\d+-/g, `${name}-`);
+    // Class and def names (`zr3-cls-42`, `zr3-clip-7`) count over the whole process: renamed and renumbered in
+    // order of first use within this chart.
+    const renamed = new Map<string, string>();
+    const perKind = new Map<string, number>();
+    return chart.renderToSVGString().replace(/\bzr\d+-([a-z]+)-(\d+)\b/g, (whole, kind: string) => {
+      let name_ = renamed.get(whole);
+      if (name_ === undefined) {
+        const n = perKind.get(kind) ?? 0;
+        perKind.set(kind, n + 1);
+        renamed.set(whole, (name_ = `${name}-${kind}-${n}`));
+      }
+      return name_;
+    });
   } finally {
     chart.dispose();
   }
