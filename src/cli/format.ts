@@ -19,6 +19,9 @@ function table(headers: string[], data: string[][]): string {
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** The figures the terminal's per-department and per-month tables show. */
+const TERMINAL_FIGURES = new Set<string>(['received', 'accepted', 'completed', 'onTimeRate', 'overdueOpen', 'overdueClosed', 'meanWorkingDays', 'speedUpRate', 'notAccepted', 'deficiencyNotices']);
+
 export function formatTable(s: AuditSummary, lang: Lang): string {
   const t = (key: Parameters<typeof text>[0]) => text(key, lang);
   const out: string[] = [];
@@ -26,9 +29,19 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
   out.push(`${t('cases')}: ${s.cases}   ${t('evaluated')}: ${s.evaluated}   ${t('errors')}: ${s.errorCount}   ` +
     Object.entries(s.findingsBySeverity).map(([k, v]) => `${severityName(k, lang)}: ${v}`).join('   '));
   out.push('');
-  out.push(`${t('figures')}:`);
-  const figureTable = (rows: NamedTally[], head: string) => table([head, ...figureHeaders(lang)], rows.map((r) => [r.name, ...figureCells(r.figures)]));
-  out.push(table([t('center'), ...figureHeaders(lang)], [[cellSafe(s.profile), ...figureCells(s.figures)]]));
+  // The center's figures one a line; per department and month the columns that fit a terminal (all of them are in
+  // the CSV, the workbook and the HTML page).
+  out.push(`${t('figures')}（${t('center')}）:`);
+  const headers = figureHeaders(lang);
+  const centerCells = figureCells(s.figures);
+  const labelWidth = Math.max(...headers.map(width));
+  headers.forEach((h, i) => out.push(`  ${padEnd(h, labelWidth)}  ${centerCells[i]}`));
+  const compact = FIGURE_COLUMNS.map((c, i) => [c, i] as const).filter(([c]) => TERMINAL_FIGURES.has(c)).map(([, i]) => i);
+  const figureTable = (rows: NamedTally[], head: string) =>
+    table([head, ...compact.map((i) => headers[i]!)], rows.map((r) => {
+      const cells = figureCells(r.figures);
+      return [r.name, ...compact.map((i) => cells[i]!)];
+    }));
   out.push('');
   out.push(s.rules.length ? table([t('rule'), t('severity'), t('count'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleName(r.ruleId, lang), severityName(r.severity, lang), String(r.count), String(r.cases), r.citation ? `${r.citation.document} ${r.citation.article}` : '—'])) : t('none'));
   out.push('');
