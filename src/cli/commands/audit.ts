@@ -68,7 +68,7 @@ interface Outputs {
 }
 
 async function runAudit(log: string, opts: { format: string; failOnFindings?: boolean }, options: AuditOptions, { io, raw, lang, outFile, casesOut, recordsFile }: Outputs): Promise<void> {
-  const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
+  const bar = process.stderr.isTTY ? new SingleBar({ format: REPORT_TEXT.progress[lang], stream: process.stderr }) : undefined;
   if (bar) {
     const started = Date.now();
     bar.start(0, 0, { speed: 0, errors: 0 });

@@ -82,6 +82,8 @@ export const REPORT_TEXT = {
   chartOnTime: { zh: '各部门按时办结率', en: 'on-time completion rate by department' },
   inProgress: { zh: '在办（未超期）', en: 'open, not overdue' },
   notTimed: { zh: '其他（未计时）', en: 'other (no completion clock)' },
+  progress: { zh: '审计 {value} 件 · {speed} 件/秒 · {errors} 个错误', en: 'audit {value} cases · {speed} cases/s · {errors} errors' },
+  heatTop: { zh: '（案件最多的 {n} 个部门）', en: '(the {n} departments with the most cases)' },
   xlsxNeedsOut: { zh: '--format xlsx：工作簿是文件，请用 --out <文件>.xlsx 指定', en: '--format xlsx: a workbook is a file; give --out <file>.xlsx' },
   nothingEvaluated: {
     zh: '没有评估任何案件（日志为空，或每一行都有错误）；退出码 2',

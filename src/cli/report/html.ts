@@ -225,8 +225,9 @@ export function formatHtml(s: AuditSummary, lang: Lang, cases?: CasesByRule): st
   parts.push(`<section><h2>${t('chartRules')}</h2>${s.rules.length ? `<div class="chart">${rulesChart(s, lang)}</div>` : `<p>${t('none')}</p>`}
 ${table([t('ruleTitle'), t('severity'), t('findings'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleCell(r.ruleId), escape(severityName(r.severity, lang)), r.count, count(r.ruleId, r.cases), citation(r)]))}</section>`);
   parts.push(`<section><h2>${t('chartMonths')}</h2><div class="chart">${monthsChart(s, lang)}</div>${figureTable(t('month'), monthRows(s, lang), lang)}</section>`);
-  if (s.departments.length && s.rules.length) parts.push(`<section><h2>${t('chartHeat')}</h2><div class="chart">${heatChart(s, lang)}</div></section>`);
-  parts.push(`<section><h2>${t('chartOnTime')}</h2><div class="chart">${onTimeChart(s, lang)}</div>${figureTable(t('department'), tallyRows(s, 'department', lang), lang)}</section>`);
+  const topNote = s.departments.length > CHART_DEPARTMENTS ? escape(fill(t('heatTop'), { n: CHART_DEPARTMENTS })) : '';
+  if (s.departments.length && s.rules.length) parts.push(`<section><h2>${t('chartHeat')}${topNote}</h2><div class="chart">${heatChart(s, lang)}</div></section>`);
+  parts.push(`<section><h2>${t('chartOnTime')}${topNote}</h2><div class="chart">${onTimeChart(s, lang)}</div>${figureTable(t('department'), tallyRows(s, 'department', lang), lang)}</section>`);
   parts.push(`<section><h2>${t('byWindow')}</h2>${figureTable(t('window'), tallyRows(s, 'window', lang), lang)}</section>`);
   parts.push(`<section><h2>${t('deadlinesSection')}</h2>${table([t('deadlineKind'), t('status'), t('count')], s.deadlines.flatMap(({ kind, counts }) => Object.entries(counts).map(([status, n]) => [escape(kindName(kind, lang)), escape(statusName(kind, status, lang)), n])))}</section>`);
   if (s.worstOverdue.length) {
