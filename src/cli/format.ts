@@ -70,6 +70,8 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
   }
   out.push('');
   out.push(t('drillDown'));
+  const top = s.rules[0]?.ruleId;
+  if (top) out.push(`${fill(t('drillDownExample'), { rule: top })}jq -c 'select(any(.findings[]?; .ruleId == "${top}"))' cases.ndjson`);
   return out.join('\n');
 }
 

@@ -58,6 +58,13 @@ describe('per-case records', () => {
     }
   });
 
+  it('the table says how to list the cases behind a count', async () => {
+    const { out } = await cli('audit', sampleLog, ...AUDIT);
+    const summary = JSON.parse((await cli('audit', sampleLog, ...AUDIT, '--format', 'json')).out);
+    expect(out).toContain('加 --cases <文件>');
+    expect(out).toContain(`jq -c 'select(any(.findings[]?; .ruleId == "${summary.rules[0].ruleId}"))' cases.ndjson`);
+  });
+
   it('with two threads the records file holds one record per line of the log, in log order', async () => {
     const file = join(folder, 'stream.ndjson');
     const log = sampleLines(1200).join('\n');

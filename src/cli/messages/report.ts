@@ -71,6 +71,8 @@ export const REPORT_TEXT = {
     en: 'To see the cases behind any count: add --cases <file> for per-case NDJSON (one case a line: id, department, window, month, findings, deadlines), or --format xlsx --out <file> and filter the "case findings" sheet.',
   },
   legend: { zh: '指标说明', en: 'How the figures are counted' },
+  drillDownLabel: { zh: '查看案件', en: 'cases behind a count' },
+  drillDownExample: { zh: '例如列出 {rule} 的案件：', en: 'For example, the cases of {rule}:' },
   filter: { zh: '筛选', en: 'Filter' },
   filterPlaceholder: { zh: '输入案件编号、部门或窗口', en: 'case id, department or window' },
   shown: { zh: '显示 {shown} / {total} 件', en: 'showing {shown} of {total}' },

@@ -89,7 +89,7 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
     // Read, not computed with: rates and means as the other reports print them.
     ...figureHeaders(lang).map((header, i): Cell[] => [header, figureCells(s.figures)[i] ?? null]),
     ...FIGURE_LEGEND.map(({ figure, how }): Cell[] => [`${t('legend')}：${FIGURE_LABELS[figure][lang]}`, how[lang]]),
-    [t('casesWith'), t('drillDown')],
+    [t('drillDownLabel'), t('drillDown')],
   ];
   addSheet(workbook, t('summarySheet'), [{ header: t('item') }, { header: t('value') }], summaryRows).commit();
 
