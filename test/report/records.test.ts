@@ -1,6 +1,6 @@
 // Issue 13: every case behind every count. The audit writes one record per case (and per error line) to disk in log
 // order, the same for any number of threads, and the published figures are counted per case from those records.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -56,6 +56,19 @@ describe('per-case records', () => {
     for (const [ruleId, n] of Object.entries(department.rules)) {
       expect(caseRecords.filter((r) => r.department === department.department && r.findings.some((f) => f.ruleId === ruleId)).length).toBe(n);
     }
+  });
+
+  it('--format ndjson --out writes the same lines to the file, with or without --cases beside it', async () => {
+    const stdout = (await cli('audit', sampleLog, ...AUDIT, '--format', 'ndjson')).out;
+    const out = join(folder, 'out.ndjson');
+    const beside = join(folder, 'beside.ndjson');
+    expect((await cli('audit', sampleLog, ...AUDIT, '--format', 'ndjson', '--out', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(`${stdout}\n`);
+    expect((await cli('audit', sampleLog, ...AUDIT, '--format', 'ndjson', '--out', out, '--cases', beside)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(`${stdout}\n`);
+    expect(readFileSync(beside, 'utf8')).toBe(`${stdout}\n`);
+    // No temporary file is left beside either.
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
   it('the table says how to list the cases behind a count', async () => {

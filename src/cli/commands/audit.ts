@@ -95,8 +95,11 @@ async function runAudit(log: string, opts: { format: string; failOnFindings?: bo
       await writeXlsx(outFile!.temporaryPath, summary, lang, recordsFile!);
       outFile!.commit();
     } else if (opts.format === 'ndjson') {
-      if (outFile) outFile.commit();
-      else {
+      if (outFile) {
+        // The records went straight into the report's file, or into the --cases file and are copied.
+        if (recordsFile !== outFile.temporaryPath) copyFileSync(recordsFile!, outFile.temporaryPath);
+        outFile.commit();
+      } else {
         // Each line through the terminal filter: its escapes are JSON escapes, so the values are unchanged.
         const lines = createInterface({ input: createReadStream(recordsFile!), crlfDelay: Infinity });
         for await (const line of lines) io.out(line);
