@@ -63,7 +63,8 @@ const anchor = (ruleId: string) => `rule-${ruleId.replace(/[^A-Za-z0-9-]/g, '_')
 
 function table(headers: string[], rows: Array<Array<string | number>>, attributes = ''): string {
   const head = `<thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>`;
-  return `<table${attributes}>${head}<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${typeof c === 'number' ? c : c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  // Cells arrive as HTML: text escaped by the caller, markup (code, links) its own.
+  return `<table${attributes}>${head}<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
 const figureTable = (head: string, rows: NamedTally[], lang: Lang) =>
@@ -221,7 +222,7 @@ export function formatHtml(s: AuditSummary, lang: Lang, cases?: CasesByRule): st
 <body><header><h1>${escape(t('htmlTitle'))}</h1>
 <p>${t('profile')} <code>${escape(s.profile)}</code> · ${t('asOf')} ${escape(s.asOf)} · ${t('casesInLog')} ${s.cases} · ${t('evaluated')} ${s.evaluated} · ${t('errors')} ${s.errorCount}${Object.entries(s.findingsBySeverity).map(([k, v]) => ` · ${escape(severityName(k, lang))} ${v}`).join('')}</p></header>`);
   parts.push(`<section><h2>${t('figures')}</h2>${figureTable(t('center'), [{ name: s.profile, cases: s.evaluated, violations: 0, warnings: 0, rules: {}, figures: s.figures }], lang)}
-<dl class="legend"><dt>${t('legend')}</dt><dd></dd>${FIGURE_LEGEND.map(({ figure, how }) => `<dt>${escape(FIGURE_LABELS[figure][lang])}</dt><dd>${escape(how[lang])}</dd>`).join('')}</dl></section>`);
+<h3>${t('legend')}</h3><dl class="legend">${FIGURE_LEGEND.map(({ figure, how }) => `<dt>${escape(FIGURE_LABELS[figure][lang])}</dt><dd>${escape(how[lang])}</dd>`).join('')}</dl></section>`);
   parts.push(`<section><h2>${t('chartRules')}</h2>${s.rules.length ? `<div class="chart">${rulesChart(s, lang)}</div>` : `<p>${t('none')}</p>`}
 ${table([t('ruleTitle'), t('severity'), t('findings'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleCell(r.ruleId), escape(severityName(r.severity, lang)), r.count, count(r.ruleId, r.cases), citation(r)]))}</section>`);
   parts.push(`<section><h2>${t('chartMonths')}</h2><div class="chart">${monthsChart(s, lang)}</div>${figureTable(t('month'), monthRows(s, lang), lang)}</section>`);
