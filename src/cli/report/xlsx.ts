@@ -26,6 +26,52 @@ interface Column {
   format?: string;
 }
 
+/** Bytes of sheet XML allowed to wait for the zip's compressor before writing pauses. */
+const BACKLOG_BYTES = 8 * 1024 * 1024;
+
+/** What this module reads of exceljs's sheet stream (a StreamBuf): its unread buffers and the streams it feeds. */
+interface SheetStream {
+  buffers?: ReadonlyArray<{ length?: number }>;
+  pipes?: ReadonlyArray<{ writableLength?: number; _writableState?: { length?: number }; _readableState?: { length?: number } }>;
+}
+
+/**
+ * exceljs's streaming writer hands sheet XML to the zip without waiting for it to be compressed (its stream never
+ * signals back-pressure), so rows written faster than they are deflated pile up in memory: 1.2 GB for a million
+ * cases. Writing waits while more than `BACKLOG_BYTES` are pending in the sheets written so far. Should exceljs's
+ * internals change shape, nothing is measured and writing goes on as before.
+ */
+class ZipBacklog {
+  readonly #streams: SheetStream[] = [];
+
+  track(sheet: ExcelJS.Worksheet): void {
+    const stream = (sheet as unknown as { stream?: SheetStream }).stream;
+    if (stream) this.#streams.push(stream);
+  }
+
+  pending(): number {
+    let bytes = 0;
+    for (const stream of this.#streams) {
+      for (const buffer of stream.buffers ?? []) bytes += buffer.length ?? 0;
+      // archiver's streams come from readable-stream 2, whose state has no `writableLength` getter.
+      for (const pipe of stream.pipes ?? []) bytes += (pipe.writableLength ?? pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+    }
+    return bytes;
+  }
+
+  /** Waits until the backlog is under the bound, or stops waiting when it has not moved for five seconds. */
+  async settle(): Promise<void> {
+    let last = this.pending();
+    let still = 0;
+    while (last > BACKLOG_BYTES && still < 5000) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const now = this.pending();
+      still = now === last ? still + 5 : 0;
+      last = now;
+    }
+  }
+}
+
 /** Excel forbids these in sheet names. */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
@@ -55,18 +101,21 @@ async function* records(casesFile: string): AsyncGenerator<AuditRecord> {
 }
 
 /** Streams rows into a sheet, going on in a numbered sheet of the same columns when one is full. */
-async function streamSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[], rows: AsyncIterable<Cell[]>): Promise<void> {
+async function streamSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, backlog: ZipBacklog, name: string, columns: Column[], rows: AsyncIterable<Cell[]>): Promise<void> {
   let part = 1;
   let sheet = addSheet(workbook, name, columns);
+  backlog.track(sheet);
   let count = 0;
   for await (const row of rows) {
     if (count === MAX_SHEET_ROWS) {
       sheet.commit();
       sheet = addSheet(workbook, `${name} ${++part}`, columns);
+      backlog.track(sheet);
       count = 0;
     }
     sheet.addRow(row).commit();
     count++;
+    if (count % 1000 === 0) await backlog.settle();
   }
   sheet.commit();
 }
@@ -113,9 +162,11 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
   addSheet(workbook, t('windowsSheet'), [...tallyColumns(t('window')), ...figureColumns(lang)], tallyRows(s, 'window', lang).map((w) => [...tallyRow(w), ...figureValues(w.figures)])).commit();
   addSheet(workbook, t('monthsSheet'), [{ header: t('month') }, ...figureColumns(lang)], monthRows(s, lang).map(figureRow)).commit();
 
+  const backlog = new ZipBacklog();
   const caseColumns: Column[] = [{ header: t('line'), width: 6 }, { header: t('case'), width: 18 }, { header: t('department'), width: 20 }, { header: t('window'), width: 8 }, { header: t('month'), width: 8 }];
   await streamSheet(
     workbook,
+    backlog,
     t('caseFindings'),
     [...caseColumns, { header: t('ruleId'), width: 22 }, { header: t('ruleTitle'), width: 28 }, { header: t('variant'), width: 22 }, { header: t('severity'), width: 8 }, { header: t('outcome'), width: 8 }, { header: t('message'), width: 80 }],
     (async function* () {
@@ -129,6 +180,7 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
   );
   await streamSheet(
     workbook,
+    backlog,
     t('caseDeadlines'),
     [...caseColumns, { header: t('deadlineKind'), width: 12 }, { header: t('deadlineId'), width: 16 }, { header: t('dueDate'), width: 10 }, { header: t('status'), width: 12 }, { header: t('limit') }, { header: t('elapsed') }],
     (async function* () {
@@ -140,6 +192,7 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
   );
   await streamSheet(
     workbook,
+    backlog,
     t('errorsSheet'),
     [{ header: t('line'), width: 6 }, { header: t('case'), width: 18 }, { header: t('path'), width: 20 }, { header: t('message'), width: 80 }],
     (async function* () {
