@@ -27,6 +27,9 @@ describe('audit --format html', () => {
     expect(out).not.toMatch(/<link|<img|@import|url\((?!#)/);
     expect(out).toContain('@page{size:A4');
     expect(out).toContain('@media print');
+    // Every attribute of the charts' SVG is well quoted: no double quote inside a double-quoted style.
+    expect(out).not.toMatch(/style="[^"]*"(?![\s>/])/);
+    expect(out).not.toMatch(/style="[^"]*font-family:"/);
   });
 
   it('states how every figure is counted, 提速率 with its formula, and lists each rule\'s cases with its total', async () => {

@@ -5,8 +5,11 @@
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 
-/** Fonts with Chinese glyphs on Windows, macOS and Linux, then the generic family. */
-export const CHART_FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+/**
+ * Fonts with Chinese glyphs on Windows, macOS and Linux, then the generic family. Single quotes: ECharts writes the
+ * family into a double-quoted style attribute without escaping it.
+ */
+export const CHART_FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 
 export function renderChart(name: string, option: EChartsOption, width: number, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
