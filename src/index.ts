@@ -36,3 +36,6 @@ export type { Profile, ProfileInput, Source } from './schema/profile.js';
 export { profileSchema } from './schema/profile.js';
 export { reportSchema } from './schema/report.js';
 export type { Citation, Severity } from './schema/rule-file.js';
+// The per-case lines of `audit --format ndjson` / `audit --cases FILE`, for programs that read them.
+export { auditRecordSchema, caseRecordSchema, errorRecordSchema } from './cli/report/case-record.js';
+export type { AuditRecord, CaseRecord, DeadlineKind, ErrorRecord } from './cli/report/case-record.js';

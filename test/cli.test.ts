@@ -41,10 +41,12 @@ describe('command line', () => {
     expect(summary.rules.every((r: { citation?: unknown; severity: string }) => r.citation || r.severity === 'data-integrity')).toBe(true);
   });
 
-  it('the HTML report is one file with inline SVG charts and no external assets', async () => {
+  it('the HTML report is one file with inline SVG charts, an inline filter script and no external assets', async () => {
     const { out } = await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'html');
-    expect(out.match(/<svg /g)?.length).toBe(2);
-    expect(out).not.toMatch(/<script|<link|src=|href=/);
+    // Four charts: findings by rule, status by month, departments × rules, on-time rate by department.
+    expect(out.match(/<svg /g)?.length).toBe(4);
+    // Only the inline filter script; links only within the page.
+    expect(out).not.toMatch(/<script[^>]*src|<link|src=|href="(?!#)/);
   });
 
   it('bad usage and bad input exit 2 with one clear line', async () => {

@@ -119,6 +119,16 @@ describe('the packed package', () => {
     expect(sh(bin, ['--lang', 'en', 'check', fixture], consumer).trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^✓ ${fixture} — `)), '1 passed, 0 failed']);
     expect(sh(bin, ['--version'], consumer).trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     writeFileSync(join(consumer, 'cases.ndjson'), 'not json\n');
-    expect(JSON.parse(sh(bin, ['audit', 'cases.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'json'], consumer))).toMatchObject({ cases: 1, evaluated: 0 });
+    // A log whose only line is an error: the report is written, and the exit code says nothing was evaluated.
+    const audit = shFailing(bin, ['audit', 'cases.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'json'], consumer);
+    expect(audit.status).toBe(2);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ cases: 1, evaluated: 0 });
+    expect(audit.stderr).toContain('没有评估任何案件');
+    // The reports that need exceljs and ECharts work from the installed package.
+    const sample = join(root, 'fixtures', 'sample', 'cases.ndjson');
+    sh(bin, ['audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'xlsx', '--out', 'report.xlsx'], consumer);
+    sh(bin, ['audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00', '--format', 'html', '--out', 'report.html'], consumer);
+    expect(readFileSync(join(consumer, 'report.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(consumer, 'report.html'), 'utf8').match(/<svg /g)).toHaveLength(4);
   });
 });

@@ -1,11 +1,11 @@
 // Running an audit over a log: lines in batches, evaluated in this thread or in worker threads, the batch
 // summaries folded in log order.
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import Tinypool from 'tinypool';
 import { clip, showValue } from '../errors.js';
-import { AuditAccumulator, auditBatch, MAX_LINE_BYTES, type AuditOptions, type AuditSummary, type BatchOptions } from './audit.js';
+import { AuditAccumulator, auditBatch, errorBatch, MAX_LINE_BYTES, type AuditOptions, type AuditSummary, type BatchOptions, type BatchResult } from './audit.js';
 import { arrayElements } from './array-log.js';
 import { logLines, type LogLine } from './lines.js';
 
@@ -51,12 +51,25 @@ const workerFile = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.dev
  * the same for any number of workers.
  */
 export async function auditStream(input: Readable, options: AuditOptions, format: 'ndjson' | 'json' = 'ndjson'): Promise<AuditSummary> {
-  const { onProgress, workers: requested, workerHeapMb, ...batchOptions } = options;
+  const { casesFile } = options;
+  // The records go to disk batch by batch, in log order, as the batches are folded: memory holds a few batches.
+  const fd = casesFile === undefined ? undefined : openSync(casesFile, 'w');
+  try {
+    return await auditInto(input, options, format, fd === undefined ? undefined : (text) => void writeSync(fd, text));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+async function auditInto(input: Readable, options: AuditOptions, format: 'ndjson' | 'json', writeRecords: ((text: string) => void) | undefined): Promise<AuditSummary> {
+  const { onProgress, workers: requested, workerHeapMb, casesFile: _casesFile, ...rest } = options;
+  const batchOptions: BatchOptions = { ...rest, records: writeRecords !== undefined };
   const workers = Math.max(1, Math.floor(requested ?? availableParallelism()));
   const acc = new AuditAccumulator(batchOptions);
   const lines = format === 'json' ? arrayElements(input) : logLines(input, MAX_LINE_BYTES);
-  const fold = (part: AuditSummary) => {
-    acc.absorb(part);
+  const fold = (part: BatchResult) => {
+    acc.absorb(part.summary);
+    if (part.records) writeRecords?.(part.records);
     onProgress?.({ cases: acc.cases, errors: acc.errorCount });
   };
   if (workers === 1) {
@@ -75,8 +88,8 @@ export async function auditStream(input: Readable, options: AuditOptions, format
   // A thread that dies fails the task it was running, and that failure is handled below; without a listener
   // the pool would also raise it as an uncaught 'error' event and end the process.
   pool.on('error', () => {});
-  const inWorker = (lines: LogLine[]) => pool.run({ lines, options: batchOptions }) as Promise<AuditSummary>;
-  const resilient = async (batch: LogLine[]): Promise<AuditSummary> => {
+  const inWorker = (lines: LogLine[]) => pool.run({ lines, options: batchOptions }) as Promise<BatchResult>;
+  const resilient = async (batch: LogLine[]): Promise<BatchResult> => {
     try {
       return await inWorker(batch);
     } catch {
@@ -89,12 +102,12 @@ export async function auditStream(input: Readable, options: AuditOptions, format
     }
     const parts = await Promise.all(batch.map((entry) => inWorker([entry]).catch((error: unknown) => unevaluable(entry, error, batchOptions))));
     const acc = new AuditAccumulator(batchOptions);
-    for (const part of parts) acc.absorb(part);
-    return acc.summary();
+    for (const part of parts) acc.absorb(part.summary);
+    return { summary: acc.summary(), records: parts.map((part) => part.records).join('') };
   };
   try {
     // At most two batches per worker in flight: reading waits for the oldest, so memory stays flat.
-    const pending: Array<Promise<AuditSummary>> = [];
+    const pending: Array<Promise<BatchResult>> = [];
     for await (const batch of batchesOf(lines)) {
       pending.push(resilient(batch));
       if (pending.length >= workers * 2) fold(await pending.shift()!);
@@ -114,13 +127,11 @@ function workerFailure(error: unknown): { en: string; zh: string } {
   return { en: `its evaluation failed in a worker thread (${reason})`, zh: `评估时工作线程出错（${reason}）` };
 }
 
-/** The summary of a line that failed in a worker twice over: one error naming the line, its length and why. */
-function unevaluable(entry: LogLine, error: unknown, options: BatchOptions): AuditSummary {
-  const acc = new AuditAccumulator(options);
+/** The result of a line that failed in a worker twice over: one error naming the line, its length and why. */
+function unevaluable(entry: LogLine, error: unknown, options: BatchOptions): BatchResult {
   const bytes = lineBytes(entry);
   const why = workerFailure(error);
-  acc.error({ line: entry.line, path: '$', message: `line of ${bytes} bytes not evaluated: ${why.en}`, messageZh: `该行 ${bytes} 字节，未能评估：${why.zh}` });
-  return acc.summary();
+  return errorBatch({ line: entry.line, path: '$', message: `line of ${bytes} bytes not evaluated: ${why.en}`, messageZh: `该行 ${bytes} 字节，未能评估：${why.zh}` }, options);
 }
 
 export function auditFile(path: string, options: AuditOptions): Promise<AuditSummary> {

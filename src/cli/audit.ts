@@ -5,6 +5,8 @@ import { CalendarCoverageError, clip, showValue, ValidationError } from '../erro
 import type { Citation } from '../schema/rule-file.js';
 import type { ProfileInput } from '../schema/profile.js';
 import type { LogLine } from './lines.js';
+import { caseRecord, deadlineKind, deadlineKinds, deadlineStatuses, type AuditRecord, type CaseRecord, type DeadlineKind } from './report/case-record.js';
+import { addFigures, caseFigures, emptyFigures, type Figures } from './report/figures.js';
 import { compareCodePoints, compareNames } from './text.js';
 
 /** Lines longer than this are reported as errors and skipped: one runaway line must not exhaust memory. */
@@ -42,16 +44,20 @@ export interface AuditSummary {
   /** Errors beyond the first `maxErrorsListed` are counted but not listed. */
   errorCount: number;
   findingsBySeverity: Record<string, number>;
-  rules: Array<{ ruleId: string; severity: string; count: number; citation?: Citation; message: string }>;
-  departments: Array<{ department: string; cases: number; violations: number; warnings: number }>;
-  windows: Array<{ window: string; cases: number; violations: number; warnings: number }>;
+  /** Per rule: its findings (`count`) and the cases with at least one of them (`cases`). */
+  rules: Array<{ ruleId: string; severity: string; count: number; cases: number; citation?: Citation; message: string }>;
+  /** The figures centers publish, for the whole log. */
+  figures: Figures;
+  departments: Array<{ department: string } & Tally>;
+  windows: Array<{ window: string } & Tally>;
+  /** Per month of receipt (YYYY-MM). */
+  months: Array<{ month: string } & Tally>;
   /** The cases of the departments beyond the first `maxNamesListed`, summed; only when there were such. */
   otherDepartments?: Tally;
   /** The same for windows. */
   otherWindows?: Tally;
-  deadlineStatus: Record<string, number>;
-  /** Deadlines due per month (YYYY-MM) by status, for the chart of status over time. */
-  deadlinesByMonth: Array<{ month: string; counts: Record<string, number> }>;
+  /** Deadlines by what they are about (completion, delivery, notice…), each by status. */
+  deadlines: Array<{ kind: DeadlineKind; counts: Record<string, number> }>;
   worstOverdue: Array<{ caseId: string; deadline: string; dueDate: string; overdueWorkingDays: number; department: string }>;
 }
 
@@ -65,6 +71,8 @@ export interface BatchOptions {
   /** Departments, and windows, listed at most (default `MAX_NAMES_LISTED`). */
   maxNamesListed?: number;
   worstOverdueCount?: number;
+  /** Produce each case's record (for `--cases`, `--format ndjson|xlsx|html`). */
+  records?: boolean;
 }
 
 export interface AuditOptions extends BatchOptions {
@@ -72,6 +80,8 @@ export interface AuditOptions extends BatchOptions {
   workers?: number;
   /** Called after each batch, for a progress display. */
   onProgress?: (state: { cases: number; errors: number }) => void;
+  /** Write every case's record, as NDJSON in log order, to this file (created or emptied). */
+  casesFile?: string;
   /** @internal The old-generation heap of each worker thread in MB (default `WORKER_HEAP_MB`); tests lower it. */
   workerHeapMb?: number;
 }
@@ -82,13 +92,36 @@ export interface Tally {
   cases: number;
   violations: number;
   warnings: number;
+  /** Cases with at least one finding of each rule, by rule id. */
+  rules: Record<string, number>;
+  figures: Figures;
+}
+
+/** What one batch of lines gives: its summary and, when asked for, its records as NDJSON text in log order. */
+export interface BatchResult {
+  summary: AuditSummary;
+  records: string;
 }
 
 function increment(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-const sum = (a: Tally | undefined, b: Tally): Tally => ({ cases: (a?.cases ?? 0) + b.cases, violations: (a?.violations ?? 0) + b.violations, warnings: (a?.warnings ?? 0) + b.warnings });
+function sum(a: Tally | undefined, b: Tally): Tally {
+  const rules: Record<string, number> = { ...a?.rules };
+  for (const [id, n] of Object.entries(b.rules)) rules[id] = (rules[id] ?? 0) + n;
+  return {
+    cases: (a?.cases ?? 0) + b.cases,
+    violations: (a?.violations ?? 0) + b.violations,
+    warnings: (a?.warnings ?? 0) + b.warnings,
+    rules,
+    figures: addFigures(addFigures(emptyFigures(), a?.figures ?? emptyFigures()), b.figures),
+  };
+}
+
+/** Rule ids in code-point order, so a tally prints the same whatever order its cases came in. */
+const sortedRules = (rules: Record<string, number>) => Object.fromEntries(Object.entries(rules).sort(([a], [b]) => compareCodePoints(a, b)));
+const sorted = (t: Tally): Tally => ({ ...t, rules: sortedRules(t.rules) });
 
 /** Counts per name (department or window): names cut to `MAX_NAME_CHARS`, at most `limit` of them, the rest summed. */
 class NameTallies {
@@ -121,10 +154,10 @@ class NameTallies {
   }
 }
 
-/** A month's deadline counts by status. */
-function monthCounts(months: Map<string, Map<string, number>>, month: string): Map<string, number> {
-  let counts = months.get(month);
-  if (!counts) months.set(month, (counts = new Map()));
+/** A kind's deadline counts by status. */
+function kindCounts(kinds: Map<string, Map<string, number>>, kind: string): Map<string, number> {
+  let counts = kinds.get(kind);
+  if (!counts) kinds.set(kind, (counts = new Map()));
   return counts;
 }
 
@@ -136,11 +169,12 @@ export class AuditAccumulator {
   #errorCount = 0;
   readonly #errors: AuditError[] = [];
   readonly #severity = new Map<string, number>();
-  readonly #rules = new Map<string, { ruleId: string; severity: string; count: number; citation?: Citation; message: string }>();
+  readonly #rules = new Map<string, { ruleId: string; severity: string; count: number; cases: number; citation?: Citation; message: string }>();
+  readonly #figures = emptyFigures();
   readonly #departments: NameTallies;
   readonly #windows: NameTallies;
-  readonly #status = new Map<string, number>();
-  readonly #months = new Map<string, Map<string, number>>();
+  readonly #months = new Map<string, Tally>();
+  readonly #kinds = new Map<string, Map<string, number>>();
   #worst: AuditSummary['worstOverdue'] = [];
 
   constructor(options: BatchOptions) {
@@ -171,26 +205,34 @@ export class AuditAccumulator {
     });
   }
 
-  add(report: Report, department: string, window: string | undefined): void {
+  add(report: Report, record: CaseRecord): void {
     this.#cases++;
     this.#evaluated++;
+    const { department, window } = record;
     let violations = 0;
     let warnings = 0;
+    const rulesOfCase: Record<string, number> = {};
     for (const finding of report.findings) {
       increment(this.#severity, finding.severity);
       const key = finding.ruleId;
       const rule = this.#rules.get(key);
-      if (rule) rule.count++;
-      else this.#rules.set(key, { ruleId: key, severity: finding.severity, count: 1, ...(finding.citation ? { citation: finding.citation } : {}), message: clip(finding.message.zh, MAX_MESSAGE_CHARS) });
+      if (rule) {
+        rule.count++;
+        if (!rulesOfCase[key]) rule.cases++;
+      } else this.#rules.set(key, { ruleId: key, severity: finding.severity, count: 1, cases: 1, ...(finding.citation ? { citation: finding.citation } : {}), message: clip(finding.message.zh, MAX_MESSAGE_CHARS) });
+      rulesOfCase[key] = 1;
       if (finding.severity === 'violation') violations++;
       if (finding.severity === 'warning') warnings++;
     }
-    const caseTally = { cases: 1, violations, warnings };
+    const figures = caseFigures(record);
+    addFigures(this.#figures, figures);
+    const caseTally: Tally = { cases: 1, violations, warnings, rules: rulesOfCase, figures };
     this.#departments.add(department, caseTally);
     this.#windows.add(window ?? '—', caseTally);
+    const month = record.month ?? '—';
+    this.#months.set(month, sum(this.#months.get(month), caseTally));
     for (const deadline of report.deadlines) {
-      increment(this.#status, deadline.status);
-      increment(monthCounts(this.#months, deadline.dueDate.slice(0, 7)), deadline.status);
+      increment(kindCounts(this.#kinds, deadlineKind(deadline.id)), deadline.status);
       if (deadline.status === 'overdue') {
         this.#worst.push({
           caseId: clip(report.subject.id, MAX_NAME_CHARS),
@@ -214,17 +256,20 @@ export class AuditAccumulator {
     for (const [severity, count] of Object.entries(part.findingsBySeverity)) increment(this.#severity, severity, count);
     for (const rule of part.rules) {
       const known = this.#rules.get(rule.ruleId);
-      if (known) known.count += rule.count;
-      else this.#rules.set(rule.ruleId, { ...rule });
+      if (known) {
+        known.count += rule.count;
+        known.cases += rule.cases;
+      } else this.#rules.set(rule.ruleId, { ...rule });
     }
+    addFigures(this.#figures, part.figures);
+    for (const { month, ...tally } of part.months) this.#months.set(month, sum(this.#months.get(month), tally));
     // Parts come in log order, so the names listed are the same for any number of threads.
     for (const d of part.departments) this.#departments.add(d.department, d);
     for (const w of part.windows) this.#windows.add(w.window, w);
     if (part.otherDepartments) this.#departments.addOther(part.otherDepartments);
     if (part.otherWindows) this.#windows.addOther(part.otherWindows);
-    for (const [status, count] of Object.entries(part.deadlineStatus)) increment(this.#status, status, count);
-    for (const { month, counts } of part.deadlinesByMonth) {
-      const known = monthCounts(this.#months, month);
+    for (const { kind, counts } of part.deadlines) {
+      const known = kindCounts(this.#kinds, kind);
       for (const [status, count] of Object.entries(counts)) increment(known, status, count);
     }
     this.#worst.push(...part.worstOverdue);
@@ -241,7 +286,7 @@ export class AuditAccumulator {
     // One order on every host (never the host locale's): names in Chinese collation, codes by code point.
     const byCode = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => compareCodePoints(a, b));
     const rows = (tallies: NameTallies, key: 'department' | 'window') =>
-      tallies.rows().map(([name, t]) => ({ [key]: name, ...t }) as { department: string } & { window: string } & Tally);
+      tallies.rows().map(([name, t]) => ({ [key]: name, ...sorted(t) }) as { department: string } & { window: string } & Tally);
     const { other: otherDepartments } = this.#departments;
     const { other: otherWindows } = this.#windows;
     return {
@@ -253,12 +298,16 @@ export class AuditAccumulator {
       errorCount: this.#errorCount,
       findingsBySeverity: Object.fromEntries(byCode(this.#severity)),
       rules: [...this.#rules.values()].sort((a, b) => b.count - a.count || compareCodePoints(a.ruleId, b.ruleId)),
+      figures: this.#figures,
       departments: rows(this.#departments, 'department'),
       windows: rows(this.#windows, 'window'),
-      ...(otherDepartments ? { otherDepartments } : {}),
-      ...(otherWindows ? { otherWindows } : {}),
-      deadlineStatus: Object.fromEntries(byCode(this.#status)),
-      deadlinesByMonth: byCode(this.#months).map(([month, counts]) => ({ month, counts: Object.fromEntries(byCode(counts)) })),
+      months: byCode(this.#months).map(([month, t]) => ({ month, ...sorted(t) })),
+      ...(otherDepartments ? { otherDepartments: sorted(otherDepartments) } : {}),
+      ...(otherWindows ? { otherWindows: sorted(otherWindows) } : {}),
+      // Kinds in the order of the case's course (completion first), statuses in a fixed order.
+      deadlines: deadlineKinds
+        .filter((kind) => this.#kinds.has(kind))
+        .map((kind) => ({ kind, counts: Object.fromEntries(deadlineStatuses.filter((st) => this.#kinds.get(kind)!.has(st)).map((st) => [st, this.#kinds.get(kind)!.get(st)!])) })),
       worstOverdue: this.#worst,
     };
   }
@@ -289,15 +338,35 @@ function calendarFor(additions: CalendarAdditions | undefined): WorkCalendar {
   return calendar;
 }
 
+/** An error's record for the per-case NDJSON: the same fields the summary lists, never capped in number. */
+function errorRecord(error: AuditError): AuditRecord {
+  return {
+    kind: 'error',
+    line: error.line,
+    ...(error.caseId === undefined ? {} : { caseId: clip(error.caseId, MAX_NAME_CHARS) }),
+    path: clip(error.path, MAX_MESSAGE_CHARS),
+    message: { zh: clip(error.messageZh, MAX_MESSAGE_CHARS), en: clip(error.message, MAX_MESSAGE_CHARS) },
+  };
+}
+
+/** Where a batch's records go, one JSON text per line of the log; undefined when no records were asked for. */
+type RecordSink = string[] | undefined;
+
+/** Notes an error in the accumulator and, when records are kept, as a record. */
+function failLine(acc: AuditAccumulator, sink: RecordSink, error: AuditError): void {
+  acc.error(error);
+  sink?.push(JSON.stringify(errorRecord(error)));
+}
+
 /** Evaluates one line of a case log into the accumulator; a bad line becomes an error entry, never an exception. */
-function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions, calendar: WorkCalendar): void {
+function auditLine(acc: AuditAccumulator, sink: RecordSink, entry: LogLine, options: BatchOptions, calendar: WorkCalendar): void {
   const { line } = entry;
   if ('oversizedBytes' in entry) {
-    acc.error({ line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped`, messageZh: `该行 ${entry.oversizedBytes} 字节，超过上限 ${MAX_LINE_BYTES}，已跳过` });
+    failLine(acc, sink, { line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped`, messageZh: `该行 ${entry.oversizedBytes} 字节，超过上限 ${MAX_LINE_BYTES}，已跳过` });
     return;
   }
   if ('problem' in entry) {
-    acc.error({ line, path: '$', message: entry.problem.en, messageZh: entry.problem.zh });
+    failLine(acc, sink, { line, path: '$', message: entry.problem.en, messageZh: entry.problem.zh });
     return;
   }
   const text = entry.text;
@@ -306,24 +375,40 @@ function auditLine(acc: AuditAccumulator, entry: LogLine, options: BatchOptions,
   try {
     data = JSON.parse(text);
   } catch (error) {
-    acc.error({ line, path: '$', message: `not valid JSON (${(error as Error).message})`, messageZh: `不是有效的 JSON（${(error as Error).message}）` });
+    // V8's words are English; the Chinese message keeps only where the text went wrong.
+    const reason = (error as Error).message;
+    const at = /position (\d+)/.exec(reason)?.[1];
+    failLine(acc, sink, { line, path: '$', message: `not valid JSON (${reason})`, messageZh: at === undefined ? '不是有效的 JSON' : `不是有效的 JSON（第 ${Number(at) + 1} 个字符处）` });
     return;
   }
   const caseId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
+  let report: Report;
+  let record: CaseRecord;
   try {
-    const report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, calendar });
-    const matter = (data as { matter: { department: string; window?: string } }).matter;
-    acc.add(report, matter.department, matter.window);
+    report = evaluate(data as never, { profile: options.profile, asOf: options.asOf, trace: false, calendar });
+    // The snapshot passed validation inside evaluate, so the fields the record reads are there.
+    record = caseRecord(line, data as Parameters<typeof caseRecord>[1], report, calendar);
   } catch (error) {
-    acc.error({ line, ...(caseId ? { caseId } : {}), ...describe(error) });
+    failLine(acc, sink, { line, ...(caseId ? { caseId } : {}), ...describe(error) });
+    return;
   }
+  acc.add(report, record);
+  sink?.push(JSON.stringify(record));
 }
 
-/** The summary of one batch of lines: what a worker thread returns. */
-export function auditBatch(lines: readonly LogLine[], options: BatchOptions): AuditSummary {
+/** The summary of one batch of lines, and its records when asked for: what a worker thread returns. */
+export function auditBatch(lines: readonly LogLine[], options: BatchOptions): BatchResult {
   const acc = new AuditAccumulator(options);
   const calendar = calendarFor(options.calendarAdditions);
-  for (const entry of lines) auditLine(acc, entry, options, calendar);
-  return acc.summary();
+  const sink: RecordSink = options.records ? [] : undefined;
+  for (const entry of lines) auditLine(acc, sink, entry, options, calendar);
+  return { summary: acc.summary(), records: sink?.length ? `${sink.join('\n')}\n` : '' };
 }
 
+/** The result of a batch that is one error (a line a worker could not evaluate). */
+export function errorBatch(error: AuditError, options: BatchOptions): BatchResult {
+  const acc = new AuditAccumulator(options);
+  const sink: RecordSink = options.records ? [] : undefined;
+  failLine(acc, sink, error);
+  return { summary: acc.summary(), records: sink?.length ? `${sink.join('\n')}\n` : '' };
+}

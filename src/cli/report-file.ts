@@ -22,30 +22,52 @@ export class ReportFile {
     process.kill(process.pid, signal);
   };
 
-  private constructor(path: string, temporary: string) {
+  readonly #option: string;
+
+  private constructor(path: string, temporary: string, option: string) {
     this.path = path;
+    this.#option = option;
     this.#temporary = temporary;
     for (const signal of SIGNALS) process.once(signal, this.#onSignal);
   }
 
   /** Checks that FILE can be written (its folder exists and takes a new file; FILE is not a folder) before any work. */
-  static open(path: string): ReportFile {
-    if (path.trim() === '') throw new OutputError('--out "": expected a file path');
+  static open(path: string, option = '--out'): ReportFile {
+    if (path.trim() === '') throw new OutputError(`${option} "": expected a file path`);
     let existing;
     try {
       existing = statSync(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(`--out ${path}: cannot write (${reason(error)})`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(`${option} ${path}: cannot write (${reason(error)})`);
     }
-    if (existing && !existing.isFile()) throw new OutputError(`--out ${path}: cannot write (not a regular file)`);
+    if (existing && !existing.isFile()) throw new OutputError(`${option} ${path}: cannot write (not a regular file)`);
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
     try {
       closeSync(openSync(temporary, 'wx'));
     } catch (error) {
       // The report goes to a new file beside FILE, then replaces it: it is the folder that must take a file.
-      throw new OutputError(`--out ${path}: cannot write a new file in ${dirname(path)} (${reason(error)})`);
+      throw new OutputError(`${option} ${path}: cannot write a new file in ${dirname(path)} (${reason(error)})`);
     }
-    return new ReportFile(path, temporary);
+    return new ReportFile(path, temporary, option);
+  }
+
+  /**
+   * The temporary file beside FILE, for a report written piece by piece (per-case NDJSON, a streamed workbook);
+   * `commit` then puts it in place.
+   */
+  get temporaryPath(): string {
+    return this.#temporary;
+  }
+
+  /** Puts the report written to `temporaryPath` in place. */
+  commit(): void {
+    try {
+      renameSync(this.#temporary, this.path);
+      this.#close();
+    } catch (error) {
+      this.discard();
+      throw new OutputError(`${this.#option} ${this.path}: cannot write (${reason(error)})`);
+    }
   }
 
   /** Writes the report and puts it in place. */
@@ -56,7 +78,7 @@ export class ReportFile {
       this.#close();
     } catch (error) {
       this.discard();
-      throw new OutputError(`--out ${this.path}: cannot write (${reason(error)})`);
+      throw new OutputError(`${this.#option} ${this.path}: cannot write (${reason(error)})`);
     }
   }
 

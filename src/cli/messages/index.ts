@@ -6,4 +6,4 @@ export * from './errors.js';
 export * from './check.js';
 export * from './explain.js';
 export * from './rules.js';
-// export * from './report.js';
+export * from './report.js';
