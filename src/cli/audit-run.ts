@@ -50,26 +50,42 @@ const workerFile = new URL(import.meta.url.endsWith('.ts') ? './audit-worker.dev
  * Batches go to worker threads and their summaries are folded in the order of the log, so the report is
  * the same for any number of workers.
  */
-export async function auditStream(input: Readable, options: AuditOptions, format: 'ndjson' | 'json' = 'ndjson'): Promise<AuditSummary> {
-  const { casesFile } = options;
-  // The records go to disk batch by batch, in log order, as the batches are folded: memory holds a few batches.
-  const fd = casesFile === undefined ? undefined : openSync(casesFile, 'w');
+export function auditStream(input: Readable, options: AuditOptions, format: 'ndjson' | 'json' = 'ndjson'): Promise<AuditSummary> {
+  return auditLines(format === 'json' ? arrayElements(input) : logLines(input, MAX_LINE_BYTES), options);
+}
+
+/**
+ * Audits entries already cut into lines (a log's, or the cases of a platform's export): the engine under
+ * `auditStream`. Case records and supervision records go to their files batch by batch, in log order, as the
+ * batches are folded: memory holds a few batches.
+ */
+export async function auditLines(lines: AsyncIterable<LogLine>, options: AuditOptions): Promise<AuditSummary> {
+  const { casesFile, supervisionFile } = options;
+  const fds: number[] = [];
+  const writer = (file: string | undefined) => {
+    if (file === undefined) return undefined;
+    const fd = openSync(file, 'w');
+    fds.push(fd);
+    return (text: string) => void writeSync(fd, text);
+  };
   try {
-    return await auditInto(input, options, format, fd === undefined ? undefined : (text) => void writeSync(fd, text));
+    return await auditInto(lines, options, writer(casesFile), writer(supervisionFile));
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    for (const fd of fds) closeSync(fd);
   }
 }
 
-async function auditInto(input: Readable, options: AuditOptions, format: 'ndjson' | 'json', writeRecords: ((text: string) => void) | undefined): Promise<AuditSummary> {
-  const { onProgress, workers: requested, workerHeapMb, casesFile: _casesFile, ...rest } = options;
-  const batchOptions: BatchOptions = { ...rest, records: writeRecords !== undefined };
+type Write = ((text: string) => void) | undefined;
+
+async function auditInto(lines: AsyncIterable<LogLine>, options: AuditOptions, writeRecords: Write, writeSupervision: Write): Promise<AuditSummary> {
+  const { onProgress, workers: requested, workerHeapMb, casesFile: _casesFile, supervisionFile: _supervisionFile, ...rest } = options;
+  const batchOptions: BatchOptions = { ...rest, records: writeRecords !== undefined, supervision: writeSupervision !== undefined };
   const workers = Math.max(1, Math.floor(requested ?? availableParallelism()));
   const acc = new AuditAccumulator(batchOptions);
-  const lines = format === 'json' ? arrayElements(input) : logLines(input, MAX_LINE_BYTES);
   const fold = (part: BatchResult) => {
     acc.absorb(part.summary);
     if (part.records) writeRecords?.(part.records);
+    if (part.supervision) writeSupervision?.(part.supervision);
     onProgress?.({ cases: acc.cases, errors: acc.errorCount });
   };
   if (workers === 1) {
@@ -103,7 +119,7 @@ async function auditInto(input: Readable, options: AuditOptions, format: 'ndjson
     const parts = await Promise.all(batch.map((entry) => inWorker([entry]).catch((error: unknown) => unevaluable(entry, error, batchOptions))));
     const acc = new AuditAccumulator(batchOptions);
     for (const part of parts) acc.absorb(part.summary);
-    return { summary: acc.summary(), records: parts.map((part) => part.records).join('') };
+    return { summary: acc.summary(), records: parts.map((part) => part.records).join(''), supervision: parts.map((part) => part.supervision).join('') };
   };
   try {
     // At most two batches per worker in flight: reading waits for the oldest, so memory stays flat.

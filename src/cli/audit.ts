@@ -3,7 +3,11 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { evaluate, type Report } from '../engine/evaluate.js';
 import { CalendarCoverageError, clip, showValue, ValidationError } from '../errors.js';
 import type { Citation } from '../schema/rule-file.js';
+import type { CaseSnapshotInput } from '../schema/case.js';
 import type { ProfileInput } from '../schema/profile.js';
+import { compareSourceDue } from '../interchange/source-due.js';
+import { supervisionRecords } from '../interchange/supervision.js';
+import type { SourceInstant } from '../interchange/values.js';
 import type { LogLine } from './lines.js';
 import { caseRecord, deadlineKind, deadlineKinds, deadlineStatuses, type AuditRecord, type CaseRecord, type DeadlineKind } from './report/case-record.js';
 import { addFigures, caseFigures, emptyFigures, type Figures } from './report/figures.js';
@@ -59,6 +63,22 @@ export interface AuditSummary {
   /** Deadlines by what they are about (completion, delivery, notice…), each by status. */
   deadlines: Array<{ kind: DeadlineKind; counts: Record<string, number> }>;
   worstOverdue: Array<{ caseId: string; deadline: string; dueDate: string; overdueWorkingDays: number; department: string }>;
+  /**
+   * Only for an import of a platform's export: the cases whose completion due date in the source system (承诺办结时间)
+   * falls on another date than ours, counted, and the first `maxErrorsListed` listed with the days that explain it.
+   */
+  sourceDue?: { compared: number; disagreements: number; cases: SourceDueRow[] };
+}
+
+/** A case whose source system counts its completion due date differently from us, and why. */
+export interface SourceDueRow {
+  caseId: string;
+  department: string;
+  ours: string;
+  theirs: string;
+  /** Working days from our due date to theirs (positive: theirs is later). */
+  workingDays: number;
+  message: { zh: string; en: string };
 }
 
 /** What evaluating a batch needs; plain data, so it can be sent to a worker thread. */
@@ -73,6 +93,13 @@ export interface BatchOptions {
   worstOverdueCount?: number;
   /** Produce each case's record (for `--cases`, `--format ndjson|xlsx|html`). */
   records?: boolean;
+  /** Produce the GB/T 39046 电子监察 records of each case's findings (for `--format supervision`). */
+  supervision?: boolean;
+  /**
+   * Each line is an imported case, `{ "case": snapshot, "sourceDue": instant? }` (see `interchangeLines`): its
+   * source system's own due date is compared with ours.
+   */
+  imported?: boolean;
 }
 
 export interface AuditOptions extends BatchOptions {
@@ -82,6 +109,8 @@ export interface AuditOptions extends BatchOptions {
   onProgress?: (state: { cases: number; errors: number }) => void;
   /** Write every case's record, as NDJSON in log order, to this file (created or emptied). */
   casesFile?: string;
+  /** Write the 电子监察 records of every finding, as NDJSON in log order, to this file (created or emptied). */
+  supervisionFile?: string;
   /** @internal The old-generation heap of each worker thread in MB (default `WORKER_HEAP_MB`); tests lower it. */
   workerHeapMb?: number;
 }
@@ -101,6 +130,8 @@ export interface Tally {
 export interface BatchResult {
   summary: AuditSummary;
   records: string;
+  /** Its supervision records as NDJSON text, in log order, when asked for. */
+  supervision: string;
 }
 
 function increment(map: Map<string, number>, key: string, by = 1): void {
@@ -176,11 +207,13 @@ export class AuditAccumulator {
   readonly #months = new Map<string, Tally>();
   readonly #kinds = new Map<string, Map<string, number>>();
   #worst: AuditSummary['worstOverdue'] = [];
+  readonly #sourceDue: AuditSummary['sourceDue'];
 
   constructor(options: BatchOptions) {
     this.#options = options;
     this.#departments = new NameTallies(options.maxNamesListed ?? MAX_NAMES_LISTED);
     this.#windows = new NameTallies(options.maxNamesListed ?? MAX_NAMES_LISTED);
+    if (options.imported) this.#sourceDue = { compared: 0, disagreements: 0, cases: [] };
   }
 
   get cases(): number {
@@ -203,6 +236,15 @@ export class AuditAccumulator {
       message: clip(message, MAX_MESSAGE_CHARS),
       messageZh: clip(messageZh, MAX_MESSAGE_CHARS),
     });
+  }
+
+  /** Notes the comparison of a case's due date with its source system's (undefined: the dates agree). */
+  sourceDue(row: SourceDueRow | undefined): void {
+    const tally = this.#sourceDue!;
+    tally.compared++;
+    if (!row) return;
+    tally.disagreements++;
+    if (tally.cases.length < (this.#options.maxErrorsListed ?? 1000)) tally.cases.push(row);
   }
 
   add(report: Report, record: CaseRecord): void {
@@ -274,6 +316,11 @@ export class AuditAccumulator {
     }
     this.#worst.push(...part.worstOverdue);
     this.#trimWorst(this.#options.worstOverdueCount ?? 10);
+    if (this.#sourceDue && part.sourceDue) {
+      this.#sourceDue.compared += part.sourceDue.compared;
+      this.#sourceDue.disagreements += part.sourceDue.disagreements;
+      for (const row of part.sourceDue.cases) if (this.#sourceDue.cases.length < (this.#options.maxErrorsListed ?? 1000)) this.#sourceDue.cases.push(row);
+    }
   }
 
   #trimWorst(keep: number): void {
@@ -309,6 +356,7 @@ export class AuditAccumulator {
         .filter((kind) => this.#kinds.has(kind))
         .map((kind) => ({ kind, counts: Object.fromEntries(deadlineStatuses.filter((st) => this.#kinds.get(kind)!.has(st)).map((st) => [st, this.#kinds.get(kind)!.get(st)!])) })),
       worstOverdue: this.#worst,
+      ...(this.#sourceDue ? { sourceDue: this.#sourceDue } : {}),
     };
   }
 }
@@ -349,24 +397,31 @@ function errorRecord(error: AuditError): AuditRecord {
   };
 }
 
-/** Where a batch's records go, one JSON text per line of the log; undefined when no records were asked for. */
-type RecordSink = string[] | undefined;
+/** Where a batch's outputs go, as JSON texts in log order: case records and supervision records, each when asked for. */
+interface Sinks {
+  records?: string[];
+  supervision?: string[];
+}
+
+const sinksFor = (options: BatchOptions): Sinks => ({ ...(options.records ? { records: [] } : {}), ...(options.supervision ? { supervision: [] } : {}) });
+const ndjson = (texts: string[] | undefined) => (texts?.length ? `${texts.join('\n')}\n` : '');
+const resultOf = (acc: AuditAccumulator, sinks: Sinks): BatchResult => ({ summary: acc.summary(), records: ndjson(sinks.records), supervision: ndjson(sinks.supervision) });
 
 /** Notes an error in the accumulator and, when records are kept, as a record. */
-function failLine(acc: AuditAccumulator, sink: RecordSink, error: AuditError): void {
+function failLine(acc: AuditAccumulator, sinks: Sinks, error: AuditError): void {
   acc.error(error);
-  sink?.push(JSON.stringify(errorRecord(error)));
+  sinks.records?.push(JSON.stringify(errorRecord(error)));
 }
 
 /** Evaluates one line of a case log into the accumulator; a bad line becomes an error entry, never an exception. */
-function auditLine(acc: AuditAccumulator, sink: RecordSink, entry: LogLine, options: BatchOptions, calendar: WorkCalendar): void {
+function auditLine(acc: AuditAccumulator, sinks: Sinks, entry: LogLine, options: BatchOptions, calendar: WorkCalendar): void {
   const { line } = entry;
   if ('oversizedBytes' in entry) {
-    failLine(acc, sink, { line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped`, messageZh: `该行 ${entry.oversizedBytes} 字节，超过上限 ${MAX_LINE_BYTES}，已跳过` });
+    failLine(acc, sinks, { line, path: '$', message: `line of ${entry.oversizedBytes} bytes exceeds the limit of ${MAX_LINE_BYTES}; skipped`, messageZh: `该行 ${entry.oversizedBytes} 字节，超过上限 ${MAX_LINE_BYTES}，已跳过` });
     return;
   }
   if ('problem' in entry) {
-    failLine(acc, sink, { line, path: '$', message: entry.problem.en, messageZh: entry.problem.zh });
+    failLine(acc, sinks, { line, ...(entry.caseId === undefined ? {} : { caseId: entry.caseId }), path: '$', message: entry.problem.en, messageZh: entry.problem.zh });
     return;
   }
   const text = entry.text;
@@ -378,9 +433,12 @@ function auditLine(acc: AuditAccumulator, sink: RecordSink, entry: LogLine, opti
     // V8's words are English; the Chinese message keeps only where the text went wrong.
     const reason = (error as Error).message;
     const at = /position (\d+)/.exec(reason)?.[1];
-    failLine(acc, sink, { line, path: '$', message: `not valid JSON (${reason})`, messageZh: at === undefined ? '不是有效的 JSON' : `不是有效的 JSON（第 ${Number(at) + 1} 个字符处）` });
+    failLine(acc, sinks, { line, path: '$', message: `not valid JSON (${reason})`, messageZh: at === undefined ? '不是有效的 JSON' : `不是有效的 JSON（第 ${Number(at) + 1} 个字符处）` });
     return;
   }
+  // An imported case comes with its source system's due instant beside the snapshot.
+  let sourceDue: SourceInstant | undefined;
+  if (options.imported && typeof data === 'object' && data !== null) ({ case: data, sourceDue } = data as { case: unknown; sourceDue?: SourceInstant });
   const caseId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? (data as { id: string }).id : undefined;
   let report: Report;
   let record: CaseRecord;
@@ -389,26 +447,42 @@ function auditLine(acc: AuditAccumulator, sink: RecordSink, entry: LogLine, opti
     // The snapshot passed validation inside evaluate, so the fields the record reads are there.
     record = caseRecord(line, data as Parameters<typeof caseRecord>[1], report, calendar);
   } catch (error) {
-    failLine(acc, sink, { line, ...(caseId ? { caseId } : {}), ...describe(error) });
+    failLine(acc, sinks, { line, ...(caseId ? { caseId } : {}), ...describe(error) });
     return;
   }
   acc.add(report, record);
-  sink?.push(JSON.stringify(record));
+  sinks.records?.push(JSON.stringify(record));
+  // The snapshot passed validation: it is a case snapshot.
+  const snapshot = data as CaseSnapshotInput;
+  if (sinks.supervision) for (const row of supervisionRecords(report, { snapshot })) sinks.supervision.push(JSON.stringify(row));
+  if (options.imported) {
+    const differs = compareSourceDue(report, sourceDue, { snapshot, calendar });
+    acc.sourceDue(
+      differs && {
+        caseId: clip(differs.caseId, MAX_NAME_CHARS),
+        department: record.department,
+        ours: differs.ours,
+        theirs: differs.theirs,
+        workingDays: differs.workingDays,
+        message: { zh: clip(differs.message.zh, MAX_MESSAGE_CHARS), en: clip(differs.message.en, MAX_MESSAGE_CHARS) },
+      },
+    );
+  }
 }
 
 /** The summary of one batch of lines, and its records when asked for: what a worker thread returns. */
 export function auditBatch(lines: readonly LogLine[], options: BatchOptions): BatchResult {
   const acc = new AuditAccumulator(options);
   const calendar = calendarFor(options.calendarAdditions);
-  const sink: RecordSink = options.records ? [] : undefined;
-  for (const entry of lines) auditLine(acc, sink, entry, options, calendar);
-  return { summary: acc.summary(), records: sink?.length ? `${sink.join('\n')}\n` : '' };
+  const sinks = sinksFor(options);
+  for (const entry of lines) auditLine(acc, sinks, entry, options, calendar);
+  return resultOf(acc, sinks);
 }
 
 /** The result of a batch that is one error (a line a worker could not evaluate). */
 export function errorBatch(error: AuditError, options: BatchOptions): BatchResult {
   const acc = new AuditAccumulator(options);
-  const sink: RecordSink = options.records ? [] : undefined;
-  failLine(acc, sink, error);
-  return { summary: acc.summary(), records: sink?.length ? `${sink.join('\n')}\n` : '' };
+  const sinks = sinksFor(options);
+  failLine(acc, sinks, error);
+  return resultOf(acc, sinks);
 }

@@ -9,7 +9,7 @@ export type LogLine =
   /** A line longer than the cap: its length in bytes, never its content. */
   | { line: number; oversizedBytes: number }
   /** An entry known to be unusable before it is parsed, and why. */
-  | { line: number; problem: { zh: string; en: string } };
+  | { line: number; problem: { zh: string; en: string }; caseId?: string };
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;

@@ -91,6 +91,11 @@ export const formatMappingSchema = z
     codeLists: z.record(z.string(), codeListSchema),
     tables: z.array(tableSchema).min(1),
     notes: z.array(bilingual).default([]),
+    /**
+     * What the format does not record, and the rules that look for it: an audit of this format runs without them
+     * (each switched off with this reason), since their findings would say "not in the export", not "not done".
+     */
+    notRecorded: z.array(z.strictObject({ rules: z.array(z.string().regex(/^[A-Z]+(?:-[A-Z0-9]+)+(?:\/[a-z0-9-]+)?$/)).min(1), because: bilingual })).default([]),
   })
   .superRefine((mapping, ctx) => {
     mapping.tables.forEach((table, t) => {

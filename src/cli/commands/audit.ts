@@ -1,4 +1,4 @@
-import { copyFileSync, createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,9 +7,12 @@ import { SingleBar } from 'cli-progress';
 import { loadProfile } from '../../engine/profiles.js';
 import { asOfArg, EXIT, profileArg, UsageError, workersArg } from '../args.js';
 import type { AuditOptions } from '../audit.js';
-import { auditFile, auditStream } from '../audit-run.js';
+import { auditFile, auditLines, auditStream } from '../audit-run.js';
+import { importedCases, importFormats, interchangeLines, profileForFormat, writeSupervision } from '../interchange-audit.js';
+import { INTERCHANGE_TEXT } from '../messages/interchange.js';
+import type { BundledFormat } from '../../interchange/index.js';
 import { formatCsv, formatHtml, formatTable } from '../format.js';
-import { REPORT_TEXT } from '../messages/report.js';
+import { fill, REPORT_TEXT } from '../messages/report.js';
 import { casesByRule } from '../report/html.js';
 import { writeXlsx } from '../report/xlsx.js';
 import { OutputError, ReportFile } from '../report-file.js';
@@ -21,18 +24,22 @@ export function registerAudit({ program, io, raw, lang, calendarChoice }: Comman
   program
     .command('audit')
     .description('evaluate a case log (NDJSON, a JSON array, or - for stdin) and summarise 审计案件日志')
-    .argument('<log>', 'cases.ndjson | cases.json | -')
+    .argument('[log]', 'cases.ndjson | cases.json | -')
+    .addOption(new Option('--input <format>', INTERCHANGE_TEXT.inputOption.en).choices(['log', ...importFormats]).default('log'))
+    .option('--from <folder|url>', INTERCHANGE_TEXT.fromOption.en)
     .requiredOption('--profile <id|file>', 'profile id or a profile JSON file')
     .requiredOption('--as-of <instant>', 'the moment the audit describes, e.g. 2025-10-13T18:00:00+08:00')
-    .addOption(new Option('--format <format>', 'output format: table, json, csv, html, xlsx (needs --out), ndjson (one line per case)').choices(['table', 'json', 'csv', 'html', 'xlsx', 'ndjson']).default('table'))
+    .addOption(new Option('--format <format>', 'output format: table, json, csv, html, xlsx (needs --out), ndjson (one line per case)').choices(['table', 'json', 'csv', 'html', 'xlsx', 'ndjson', 'supervision']).default('table'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .option('--cases <file>', 'also write every case\'s result (NDJSON, one line per case) to this file')
     .option('--fail-on-findings', 'exit 1 when any violation is found')
     .option('--workers <n>', `worker threads (default: this machine's ${availableParallelism()}); 1 runs in one thread`)
-    .action(async (log: string, opts: { profile: string; asOf: string; format: string; out?: string; cases?: string; failOnFindings?: boolean; workers?: string }) => {
+    .action(async (log: string | undefined, opts: { profile: string; asOf: string; format: string; out?: string; cases?: string; failOnFindings?: boolean; workers?: string; input: string; from?: string }) => {
       // Every option is checked before the log is read: a bad one is one clear line and exit 2, not a lost audit.
+      const source = sourceArg(log, opts, lang());
       const { additions } = calendarChoice();
-      const options: AuditOptions = { profile: profileArg(opts.profile), asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err), ...(additions ? { calendarAdditions: additions } : {}) };
+      const profile = source.kind === 'export' ? profileForFormat(profileArg(opts.profile), source.format) : profileArg(opts.profile);
+      const options: AuditOptions = { profile, asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err), ...(additions ? { calendarAdditions: additions } : {}), ...(source.kind === 'export' ? { imported: true } : {}) };
       loadProfile(options.profile);
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(REPORT_TEXT.xlsxNeedsOut[lang()]);
       let outFile: ReportFile | undefined;
@@ -47,11 +54,12 @@ export function registerAudit({ program, io, raw, lang, calendarChoice }: Comman
       // The per-case records go to disk as the audit runs: into the --cases file (or an ndjson report) directly,
       // else into a scratch folder that is removed at the end.
       const needsRecords = casesOut !== undefined || ['ndjson', 'xlsx', 'html'].includes(opts.format);
-      const scratch = needsRecords && !casesOut && !(opts.format === 'ndjson' && outFile) ? mkdtempSync(join(tmpdir(), 'service-center-audit-')) : undefined;
-      const recordsFile = casesOut?.temporaryPath ?? (scratch ? join(scratch, 'cases.ndjson') : opts.format === 'ndjson' && outFile ? outFile.temporaryPath : undefined);
+      const scratch = (needsRecords && !casesOut && !(opts.format === 'ndjson' && outFile)) || opts.format === 'supervision' ? mkdtempSync(join(tmpdir(), 'service-center-audit-')) : undefined;
+      const recordsFile = needsRecords ? (casesOut?.temporaryPath ?? (opts.format === 'ndjson' && outFile ? outFile.temporaryPath : join(scratch!, 'cases.ndjson'))) : undefined;
       if (recordsFile) options.casesFile = recordsFile;
+      if (opts.format === 'supervision') options.supervisionFile = join(scratch!, 'supervision.ndjson');
       try {
-        await runAudit(log, opts, options, { io, raw, lang: lang(), outFile, casesOut, recordsFile });
+        await runAudit(source, opts, options, { io, raw, lang: lang(), outFile, casesOut, recordsFile });
       } finally {
         if (scratch) rmSync(scratch, { recursive: true, force: true });
       }
@@ -67,7 +75,21 @@ interface Outputs {
   recordsFile: string | undefined;
 }
 
-async function runAudit(log: string, opts: { format: string; failOnFindings?: boolean }, options: AuditOptions, { io, raw, lang, outFile, casesOut, recordsFile }: Outputs): Promise<void> {
+/** What is audited: a case log (a file, or - for stdin), or a platform's export in one of the bundled formats. */
+type AuditSource = { kind: 'log'; log: string } | { kind: 'export'; format: BundledFormat; from: string };
+
+function sourceArg(log: string | undefined, opts: { input: string; from?: string }, lang: 'zh' | 'en'): AuditSource {
+  if (opts.input === 'log') {
+    if (opts.from !== undefined) throw new UsageError(INTERCHANGE_TEXT.fromWithoutInput[lang]);
+    if (log === undefined) throw new UsageError(INTERCHANGE_TEXT.needsLog[lang]);
+    return { kind: 'log', log };
+  }
+  if (opts.from === undefined) throw new UsageError(fill(INTERCHANGE_TEXT.needsFrom[lang], { format: opts.input }));
+  if (log !== undefined) throw new UsageError(fill(INTERCHANGE_TEXT.logAndFrom[lang], { format: opts.input, log }));
+  return { kind: 'export', format: opts.input as BundledFormat, from: opts.from };
+}
+
+async function runAudit(source: AuditSource, opts: { format: string; failOnFindings?: boolean; out?: string }, options: AuditOptions, { io, raw, lang, outFile, casesOut, recordsFile }: Outputs): Promise<void> {
   const bar = process.stderr.isTTY ? new SingleBar({ format: REPORT_TEXT.progress[lang], stream: process.stderr }) : undefined;
   if (bar) {
     const started = Date.now();
@@ -79,19 +101,35 @@ async function runAudit(log: string, opts: { format: string; failOnFindings?: bo
   }
   let summary;
   try {
-    summary = log === '-' ? await auditStream(process.stdin, options) : await auditFile(log, options);
+    summary =
+      source.kind === 'export' ? await auditLines(interchangeLines(importedCases(source.format, source.from)), options)
+      : source.log === '-' ? await auditStream(process.stdin, options)
+      : await auditFile(source.log, options);
   } catch (error) {
     bar?.stop();
     outFile?.discard();
     casesOut?.discard();
     // The log cannot be opened or read (missing, a folder, no permission, an I/O error).
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`${log}: cannot read (${(error as Error).message})`);
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`${source.kind === 'log' ? source.log : source.from}: cannot read (${(error as Error).message})`);
     throw error;
   }
   bar?.stop();
   try {
-    if (opts.format === 'xlsx') {
+    if (opts.format === 'supervision') {
+      // CSV for a spreadsheet or a database import when the file is named so; NDJSON otherwise.
+      const as = opts.out?.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson';
+      if (outFile) {
+        // Streamed into the report's temporary file, then put in place.
+        const fd = openSync(outFile.temporaryPath, 'w');
+        try {
+          await writeSupervision(options.supervisionFile!, as, (text) => void writeSync(fd, text));
+        } finally {
+          closeSync(fd);
+        }
+        outFile.commit();
+      } else await writeSupervision(options.supervisionFile!, as, (text) => raw.out(text.replace(/\n$/, '')));
+    } else if (opts.format === 'xlsx') {
       await writeXlsx(outFile!.temporaryPath, summary, lang, recordsFile!);
       outFile!.commit();
     } else if (opts.format === 'ndjson') {
