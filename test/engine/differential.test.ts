@@ -83,7 +83,7 @@ describe('compiled conditions and json-rules-engine agree', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom('city-12', 'county-10', 'national-baseline'), async (seed, profile) => {
         const snapshot = caseSnapshotSchema.parse(caseGenerator(seed)(seed % 100_000));
-        const { factSets } = deriveCase(snapshot, { profile }, calendar, '2025-10-31T18:00:00+08:00');
+        const { factSets } = deriveCase(snapshot, { profile }, calendar, '2025-10-31T18:00:00+08:00', undefined, 'all');
         for (const { scope, facts: own } of factSets) {
           const flat: Record<string, unknown> = {};
           for (const name in own) flat[name] = own[name];
