@@ -113,6 +113,6 @@ export const factType = {
   number: z.number(),
   count: z.int().nonnegative(),
   text: z.string(),
-  date: isoDate,
+  date: isoDate.meta({ format: 'date' }),
   list: z.array(z.string()).readonly(),
 } as const;

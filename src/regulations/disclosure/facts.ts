@@ -34,7 +34,7 @@ export const DS_MATTER_FACTS = defineFacts({
   'ds.matter.missingFields': { type: F.list, params: ['guideRequiredFields'], zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
   'ds.matter.missingFieldCount': { type: F.count, params: ['guideRequiredFields'], zh: '缺项数', en: 'number of missing items' },
   'ds.matter.missingLicenseFields': {
-    type: F.list,
+    type: F.list, implements: { document: 'xingzheng-xuke-fa', article: '第三十条', text: '行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本等在办公场所公示。' },
     zh: '未公示的行政许可法第三十条所列内容（未公开指南时为全部）',
     en: 'what of the Administrative License Law 第三十条 list is not published (all of it where no guide is)',
   },

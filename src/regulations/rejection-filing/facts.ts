@@ -9,7 +9,7 @@ export const RF_FACTS = defineFacts({
   'rf.isRefusal': { type: F.flag, zh: '是否否定性决定', en: 'whether the decision is a refusal' },
   'rf.outcome': { type: F.text.nullable(), zh: '否定性决定的类型', en: 'kind of refusal' },
   'rf.registered': { type: F.flag, zh: '是否登记报备并注明原因', en: 'whether the refusal was registered with its reason' },
-  'rf.noticeProblems': { type: F.list, zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
+  'rf.noticeProblems': { type: F.list, implements: { document: 'xingzheng-xuke-fa', article: '第三十二条', text: '行政机关受理或者不予受理行政许可申请，应当出具加盖本行政机关专用印章和注明日期的书面凭证。' }, zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
   'rf.noticeProblemCount': { type: F.count, zh: '书面通知缺少的要素数', en: 'number of elements the notice lacks' },
   'rf.contentProblems': {
     type: F.list,
