@@ -19,7 +19,7 @@ import type { RosterSnapshot } from '../schema/roster.js';
 import { subjectOf, type Scope, type SubjectKind } from '../schema/scopes.js';
 import { regulationRuns, ruleNamesUnder, rulesUnder } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
-import { loadProfile, type ResolvedProfile } from './profiles.js';
+import { bundledVersionsOn, loadProfile, type ResolvedProfile } from './profiles.js';
 import { itemFacts, type Derivation, type FactSet } from './run-rules.js';
 
 export interface ProfileChoice {
@@ -29,6 +29,8 @@ export interface ProfileChoice {
 
 const PROFILE_CACHE_LIMIT = 10_000;
 const profileCache = new Map<string, ResolvedProfile>();
+/** Bundled resolutions by the versions in force (few: one per version span of each bundled profile). */
+const spanCache = new Map<string, ResolvedProfile>();
 const hoursCache = new WeakMap<ResolvedProfile, Map<WorkCalendar, WorkingHours>>();
 
 /** JSON with every object's keys sorted: equal profile inputs give equal keys whatever order their keys were written in. */
@@ -48,7 +50,11 @@ function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
   const key = custom ? `${canonicalJson([choice.profile, choice.profiles ?? null])}@${date}` : `${choice.profile as string}@${date}`;
   let resolved = profileCache.get(key);
   if (!resolved) {
-    resolved = loadProfile(choice.profile, { on: date, ...(choice.profiles ? { profiles: choice.profiles } : {}) });
+    // A bundled profile resolves the same on every day of its versions' span: share one resolution (and with it the
+    // per-profile caches of rules, needed regulations and parameter facts) over the span.
+    const span = custom ? undefined : bundledVersionsOn(choice.profile as string, date);
+    resolved = (span !== undefined ? spanCache.get(span) : undefined) ?? loadProfile(choice.profile, { on: date, ...(choice.profiles ? { profiles: choice.profiles } : {}) });
+    if (span !== undefined) spanCache.set(span, resolved);
     if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.delete(profileCache.keys().next().value!);
     profileCache.set(key, resolved);
   }
