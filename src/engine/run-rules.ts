@@ -7,8 +7,9 @@ import type { Citation, Severity } from '../schema/rule-file.js';
 import type { Scope, SubjectKind } from '../schema/scopes.js';
 import { rulesUnder, switchReason, type AppliesUnder } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
-import type { TraceNode } from './compile.js';
+import { compileTest, type TraceNode } from './compile.js';
 import type { DocumentInForce, ResolvedProfile, ValueSource } from './profiles.js';
+import type { CompiledRule } from './rule-set.js';
 import { render } from './render.js';
 
 export interface Subject {
@@ -84,6 +85,17 @@ export interface Derivation {
   problems: IntegrityProblem[];
 }
 
+const testCache = new WeakMap<ResolvedProfile, Map<CompiledRule, (facts: Facts) => boolean>>();
+
+/** The rule's condition compiled with the profile's parameters inlined, once per rule × resolved profile. */
+function testUnder(profile: ResolvedProfile, rule: CompiledRule): (facts: Facts) => boolean {
+  let byRule = testCache.get(profile);
+  if (!byRule) testCache.set(profile, (byRule = new Map()));
+  let test = byRule.get(rule);
+  if (!test) byRule.set(rule, (test = compileTest(rule.conditions, profile.params)));
+  return test;
+}
+
 /** Runs the profile's rule sets over a derivation: rule-file order, then item order, so reports are stable. */
 export function buildReport(derivation: Derivation, asOf: string, wantTrace: boolean): Report {
   const { subject, profile } = derivation;
@@ -106,13 +118,16 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
   for (const applied of rulesUnder(profile, derivation.matterKind)) {
     const { rule } = applied;
     const regulation = rule.regulation;
-    for (const { facts, item } of byScope.get(rule.scope) ?? []) {
+    const sets = byScope.get(rule.scope);
+    if (!sets) continue;
+    const test = wantTrace ? undefined : testUnder(profile, rule);
+    for (const { facts, item } of sets) {
       let fired: boolean;
       if (wantTrace) {
         const conditions = rule.condition.explain(facts);
         fired = conditions.result;
         trace.push({ rule: rule.name, ruleId: rule.id, regulation, ...(item ? { item } : {}), fired, conditions });
-      } else fired = rule.condition.test(facts);
+      } else fired = test!(facts);
       if (!fired) continue;
       const evidence: Finding['evidence'] = {};
       const parameters: NonNullable<Finding['parameters']> = {};
