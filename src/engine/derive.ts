@@ -7,7 +7,7 @@ import { buildTimeline } from '../regulations/case-timeline.js';
 import { caseFacts } from '../regulations/case-facts.js';
 import type { CaseContext, DeadlineEntry, EvaluationContext, Facts, Obligation, ScopeItem } from '../regulations/context.js';
 import { integrityProblems } from '../regulations/data-integrity.js';
-import { MANIFESTS, REGULATION_OF_FACT, type RegulationId } from '../regulations/index.js';
+import { FACTS_BY_SCOPE, MANIFESTS, REGULATION_OF_FACT, type RegulationId } from '../regulations/index.js';
 import type { RegulationManifest } from '../regulations/manifest.js';
 import { instantMs, localDay } from '../calendar/instants.js';
 import { indexRoster } from '../regulations/roster/roster-index.js';
@@ -132,6 +132,31 @@ function overParams(profile: ResolvedProfile, own: Facts): Facts {
   return Object.assign(Object.create(paramFacts(profile)) as Facts, own);
 }
 
+const caseRecords = new WeakMap<ResolvedProfile, new () => Facts>();
+
+/**
+ * An empty case fact record of fixed shape: every fact a case rule may read, initialised in one order by a constructor
+ * generated once per resolved profile, over the profile's parameter facts. Derivations then only fill existing
+ * properties, so the record keeps V8's fast properties (a plain object filled with ~200 facts becomes a dictionary)
+ * and each compiled condition reads it through a monomorphic property access. Where code generation is disallowed,
+ * a plain object over the parameter facts.
+ */
+function newCaseRecord(profile: ResolvedProfile): Facts {
+  let Record = caseRecords.get(profile);
+  if (!Record) {
+    const body = [...FACTS_BY_SCOPE.case].map((name) => `this[${JSON.stringify(name)}] = undefined;`).join('\n');
+    try {
+      Record = new Function(body) as unknown as new () => Facts;
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      Record = function PlainFacts() {} as unknown as new () => Facts;
+    }
+    Record.prototype = paramFacts(profile);
+    caseRecords.set(profile, Record);
+  }
+  return new Record();
+}
+
 /** The subject's own fact set (when its kind has subject-level rules) and one per item. */
 function factSetsOf(subjectScope: Scope | undefined, facts: Facts, items: Partial<Record<Scope, ScopeItem[]>>): FactSet[] {
   const sets: FactSet[] = subjectScope ? [{ scope: subjectScope, facts }] : [];
@@ -150,7 +175,7 @@ export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar
   const profile = profileFor(choice, formatDayNumber(timeline.receipt?.day ?? timeline.asOfDay));
   const kind = snapshot.appliedFor ?? snapshot.matter.kind;
   const ctx: CaseContext = { ...contextFor(profile, calendar, asOf, kind), timeline, ...(roster ? { roster } : {}) };
-  const facts = overParams(profile, caseFacts(ctx));
+  const facts = Object.assign(newCaseRecord(profile), caseFacts(ctx));
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
