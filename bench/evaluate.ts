@@ -109,9 +109,10 @@ export async function benchEvaluate(): Promise<void> {
   if (full < PER_CORE_AIM) {
     const over = stages.filter(([, cost]) => cost > budget).map(([name, cost]) => `${name} ${cost.toFixed(1)} µs`);
     console.log(`In the way (each stage alone over the whole ${budget} µs budget): ${over.join(', ')}.`);
-    console.log('What remains of the measured design (reviews/PERFORMANCE.md §7) and is not built: fixed-shape fact records per scope,');
-    console.log('a numeric timeline with deadline arithmetic on day numbers, per-day string tables, a validator compiled from the');
-    console.log('zod schema, templates split once and message-only facts computed only for rules that fire.');
+    console.log('Not built yet from the measured design (reviews/PERFORMANCE.md §7): a numeric timeline with deadline arithmetic on');
+    console.log('day numbers and per-day string tables (the derive stage re-parses instants and formats dates), a validator compiled');
+    console.log('from the zod schema (zod stays on the hot path), fixed-shape records for item scopes, evidence plans per rule, and');
+    console.log('message-only facts computed only for rules that fire (derivations compute their facts together).');
   }
 }
 
