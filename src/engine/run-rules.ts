@@ -85,6 +85,33 @@ export interface Derivation {
   problems: IntegrityProblem[];
 }
 
+interface EvidencePlan {
+  /** The facts a finding shows, in the rule's evidence order. */
+  facts: readonly string[];
+  /** The profile values it shows: parameters compared with, and those behind the facts, in first-mention order. */
+  params: readonly ProfileValueName[];
+}
+
+const planCache = new WeakMap<CompiledRule, EvidencePlan>();
+
+/** What a rule's findings show, worked out once per rule rather than per finding. */
+function evidencePlan(rule: CompiledRule): EvidencePlan {
+  let plan = planCache.get(rule);
+  if (!plan) {
+    const facts: string[] = [];
+    const params = new Set<ProfileValueName>();
+    for (const name of rule.evidenceFacts) {
+      if (name.startsWith('param.')) params.add(name.slice(6) as ProfileValueName);
+      else {
+        facts.push(name);
+        for (const behind of PARAM_BEHIND_FACT[name] ?? []) params.add(behind);
+      }
+    }
+    planCache.set(rule, (plan = { facts, params: [...params] }));
+  }
+  return plan;
+}
+
 const testCache = new WeakMap<ResolvedProfile, Map<CompiledRule, (facts: Facts) => boolean>>();
 
 /** The rule's condition compiled with the profile's parameters inlined, once per rule × resolved profile. */
@@ -131,15 +158,9 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
       if (!fired) continue;
       const evidence: Finding['evidence'] = {};
       const parameters: NonNullable<Finding['parameters']> = {};
-      for (const name of rule.evidenceFacts) {
-        if (name.startsWith('param.')) {
-          const param = name.slice(6);
-          parameters[param] = { value: facts[name]!, source: profile.sources[param]! };
-        } else {
-          evidence[name] = facts[name];
-          for (const behind of PARAM_BEHIND_FACT[name] ?? []) parameters[behind] = { value: profileValue(profile, behind), source: profile.sources[behind]! };
-        }
-      }
+      const plan = evidencePlan(rule);
+      for (const name of plan.facts) evidence[name] = facts[name];
+      for (const name of plan.params) parameters[name] = { value: profileValue(profile, name), source: profile.sources[name]! };
       const finding: Finding = {
         subject,
         ...(item ? { item } : {}),
@@ -157,7 +178,7 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
       findings.push(finding);
     }
   }
-  const obligations = [...derivation.obligations].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') || a.id.localeCompare(b.id));
+  const obligations = derivation.obligations.length < 2 ? [...derivation.obligations] : [...derivation.obligations].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') || a.id.localeCompare(b.id));
   const report: Report = {
     subject,
     asOf,
