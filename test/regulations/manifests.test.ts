@@ -5,7 +5,8 @@ import { caseGenerator } from '../../scripts/case-generator.js';
 import { cnMainlandCalendar } from '../../src/index.js';
 import { bundledRuleSets } from '../../src/engine/bundled-rules.js';
 import { factsOf } from '../../src/engine/compile.js';
-import { deriveCase } from '../../src/engine/derive.js';
+import { deriveCase, regulationsNeeded } from '../../src/engine/derive.js';
+import { loadProfile } from '../../src/engine/profiles.js';
 import { placeholdersOf } from '../../src/engine/render.js';
 import { deriveFixture, parseFixture } from '../../src/fixtures/fixture.js';
 import { FACT_DESCRIPTIONS, FACTS_BY_SCOPE, MANIFESTS, REGULATION_OF_FACT, SHARED_FACTS } from '../../src/regulations/index.js';
@@ -99,5 +100,21 @@ describe('regulation manifests', () => {
       const shared = Object.values(SHARED_FACTS).some((c) => c && name in c);
       expect(REGULATION_OF_FACT.has(name), name).toBe(!shared);
     }
+  });
+
+  it('derive only the regulations the profile’s running rules need: one not in force costs nothing', () => {
+    // national-baseline holds only the Administrative License Law in force: city-12's online processing has no rule there.
+    const needed = regulationsNeeded(loadProfile('national-baseline'), 'case', 'license');
+    expect(needed.has('one-time-notification')).toBe(true);
+    expect(needed.has('online-processing')).toBe(false);
+    const snapshot = caseSnapshotSchema.parse(caseGenerator(11)(1));
+    const lazy = deriveCase(snapshot, { profile: 'national-baseline' }, calendar, '2025-10-31T18:00:00+08:00').factSets[0]!.facts;
+    const full = deriveCase(snapshot, { profile: 'national-baseline' }, calendar, '2025-10-31T18:00:00+08:00', undefined, 'all').factSets[0]!.facts;
+    expect(lazy['op.entered']).toBeUndefined();
+    expect(full['op.entered']).toBeTypeOf('boolean');
+    // Under city-12 every case regulation runs but the A/B posts', whose case rule (AB-SUBSTITUTE-AUTHORITY) only county-10 imposes.
+    const caseRegulations = MANIFESTS.filter((m) => m.derive.case).map((m) => m.id);
+    expect([...regulationsNeeded(loadProfile('city-12'), 'case', 'license')]).toEqual(caseRegulations.filter((id) => id !== 'ab-post'));
+    expect(regulationsNeeded(loadProfile('county-10'), 'case', 'license').has('ab-post')).toBe(true);
   });
 });
