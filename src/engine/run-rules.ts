@@ -112,15 +112,18 @@ function evidencePlan(rule: CompiledRule): EvidencePlan {
   return plan;
 }
 
-const testCache = new WeakMap<ResolvedProfile, Map<CompiledRule, (facts: Facts) => boolean>>();
+const testCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, readonly ((facts: Facts) => boolean)[]>>();
 
-/** The rule's condition compiled with the profile's parameters inlined, once per rule × resolved profile. */
-function testUnder(profile: ResolvedProfile, rule: CompiledRule): (facts: Facts) => boolean {
-  let byRule = testCache.get(profile);
-  if (!byRule) testCache.set(profile, (byRule = new Map()));
-  let test = byRule.get(rule);
-  if (!test) byRule.set(rule, (test = compileTest(rule.conditions, profile.params)));
-  return test;
+/**
+ * The conditions of the rules running under the profile for a kind of matter, in `rulesUnder` order, each compiled
+ * with the profile's parameters inlined: once per resolved profile and kind, not looked up per rule and case.
+ */
+function testsUnder(profile: ResolvedProfile, kind: SubjectMatter): readonly ((facts: Facts) => boolean)[] {
+  let byKind = testCache.get(profile);
+  if (!byKind) testCache.set(profile, (byKind = new Map()));
+  let tests = byKind.get(kind);
+  if (!tests) byKind.set(kind, (tests = rulesUnder(profile, kind).map(({ rule }) => compileTest(rule.conditions, profile.params))));
+  return tests;
 }
 
 /** Runs the profile's rule sets over a derivation: rule-file order, then item order, so reports are stable. */
@@ -142,12 +145,15 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
     else byScope.set(set.scope, [set]);
   }
   const trace: RuleTrace[] = [];
-  for (const applied of rulesUnder(profile, derivation.matterKind)) {
+  const running = rulesUnder(profile, derivation.matterKind);
+  const tests = wantTrace ? undefined : testsUnder(profile, derivation.matterKind);
+  for (let r = 0; r < running.length; r++) {
+    const applied = running[r]!;
     const { rule } = applied;
     const regulation = rule.regulation;
     const sets = byScope.get(rule.scope);
     if (!sets) continue;
-    const test = wantTrace ? undefined : testUnder(profile, rule);
+    const test = tests?.[r];
     for (const { facts, item } of sets) {
       let fired: boolean;
       if (wantTrace) {
