@@ -111,7 +111,7 @@ export async function benchEvaluate(): Promise<void> {
     console.log(`In the way (each stage alone over the whole ${budget} µs budget): ${over.join(', ')}.`);
     console.log('Not built yet from the measured design (reviews/PERFORMANCE.md §7): a numeric timeline with deadline arithmetic on');
     console.log('day numbers and per-day string tables (the derive stage re-parses instants and formats dates), a validator compiled');
-    console.log('from the zod schema (zod stays on the hot path), fixed-shape records for item scopes, evidence plans per rule, and');
+    console.log('from the zod schema (zod stays on the hot path), fixed-shape records for item scopes, and');
     console.log('message-only facts computed only for rules that fire (derivations compute their facts together).');
   }
 }
