@@ -29,32 +29,33 @@ export interface ProfileChoice {
 
 const PROFILE_CACHE_LIMIT = 10_000;
 const profileCache = new Map<string, ResolvedProfile>();
-/** Bundled resolutions by the versions in force (few: one per version span of each bundled profile). */
+/** Resolutions by the profile and the versions in force: one per version span. */
 const spanCache = new Map<string, ResolvedProfile>();
 const hoursCache = new WeakMap<ResolvedProfile, Map<WorkCalendar, WorkingHours>>();
 
-/** JSON with every object's keys sorted: equal profile inputs give equal keys whatever order their keys were written in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
-
 /**
  * The profile version in force on the subject's own date (a case's receipt, a roster's first day), never today's.
- * Resolutions are cached by the profile's content (bundled ids by name, custom profiles by their canonical JSON,
- * so a caller who edits a profile object between calls gets the edited profile), bounded in size.
+ * Resolutions are cached (bounded in size) by the profile: bundled ones by id, custom ones by their JSON.
  */
 function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
-  const custom = typeof choice.profile !== 'string' || choice.profiles !== undefined;
-  const key = custom ? `${canonicalJson([choice.profile, choice.profiles ?? null])}@${date}` : `${choice.profile as string}@${date}`;
+  // A custom profile is keyed by its content as written (the same content with its keys in another order is only
+  // another cache entry), so a caller who edits a profile object between calls gets the edited profile.
+  const content = typeof choice.profile !== 'string' || choice.profiles !== undefined ? JSON.stringify([choice.profile, choice.profiles ?? null]) : undefined;
+  const key = `${content ?? (choice.profile as string)}@${date}`;
   let resolved = profileCache.get(key);
   if (!resolved) {
-    // A bundled profile resolves the same on every day of its versions' span: share one resolution (and with it the
-    // per-profile caches of rules, needed regulations and parameter facts) over the span.
-    const span = custom ? undefined : bundledVersionsOn(choice.profile as string, date);
-    resolved = (span !== undefined ? spanCache.get(span) : undefined) ?? loadProfile(choice.profile, { on: date, ...(choice.profiles ? { profiles: choice.profiles } : {}) });
-    if (span !== undefined) spanCache.set(span, resolved);
+    // A profile resolves the same on every day of its versions' span: share one resolution (and with it the
+    // per-profile caches of running rules, compiled conditions, needed regulations and fact records) over the span.
+    // A bundled profile's span is known without resolving it; a custom one's once it is resolved.
+    const bundledSpan = content === undefined ? bundledVersionsOn(choice.profile as string, date) : undefined;
+    resolved = bundledSpan !== undefined ? spanCache.get(bundledSpan) : undefined;
+    if (!resolved) {
+      const loaded = loadProfile(choice.profile, { on: date, ...(choice.profiles ? { profiles: choice.profiles } : {}) });
+      const span = bundledSpan ?? `${content ?? (choice.profile as string)}|${loaded.versions.map((v) => `${v.id}@${v.validFrom}`).join('>')}`;
+      resolved = spanCache.get(span) ?? loaded;
+      if (spanCache.size >= PROFILE_CACHE_LIMIT) spanCache.delete(spanCache.keys().next().value!);
+      spanCache.set(span, resolved);
+    }
     if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.delete(profileCache.keys().next().value!);
     profileCache.set(key, resolved);
   }

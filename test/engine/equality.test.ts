@@ -94,7 +94,7 @@ describe('evaluation equals the reference evaluation', () => {
   });
 });
 
-describe('custom profiles are cached by content', () => {
+describe('custom profiles are cached by their content', () => {
   const snapshot = caseGenerator(7)(1);
   const asOf = AS_OF[2]!;
 
