@@ -96,3 +96,49 @@ export function factsOf(condition: Condition, into: Set<string> = new Set()): Se
   }
   return into;
 }
+
+/** json-rules-engine's numeric guard, without parsing a value that is already a number. */
+const numeric = (value: unknown): boolean => (typeof value === 'number' ? value === value : isNumeric(value));
+
+const inlinable = (value: unknown) => value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean';
+
+/**
+ * A condition as one function of the facts, generated as source once per rule × resolved profile, with the
+ * profile's `param.*` values inlined and every fact read directly: the verdict `test` gives, with the operators'
+ * semantics written out as in OPERATORS (a differential test holds both to json-rules-engine). Where the host
+ * forbids code generation (--disallow-code-generation-from-strings) it is `compileCondition(…).test` over the
+ * same facts, with the parameters read from them.
+ */
+export function compileTest(condition: Condition, params: Readonly<Record<string, unknown>>): (facts: Facts) => boolean {
+  const constants: unknown[] = [];
+  const constant = (value: unknown) => (inlinable(value) && !Object.is(value, -0) ? `(${JSON.stringify(value)})` : `K[${constants.push(value) - 1}]`);
+  const read = (name: string) => (name.startsWith('param.') && Object.hasOwn(params, name.slice(6)) ? constant(params[name.slice(6)]) : `f[${JSON.stringify(name)}]`);
+  const source = (node: Condition): string => {
+    if ('all' in node) return `(${node.all.map(source).join(' && ')})`;
+    if ('any' in node) return `(${node.any.map(source).join(' || ')})`;
+    if ('not' in node) return `!${source(node.not)}`;
+    const a = read(node.fact);
+    const b = typeof node.value === 'object' && node.value !== null && !Array.isArray(node.value) ? read(node.value.fact) : constant(node.value);
+    switch (node.operator) {
+      case 'equal': return `(${a} === ${b})`;
+      case 'notEqual': return `(${a} !== ${b})`;
+      case 'in': return `(${b}.indexOf(${a}) > -1)`;
+      case 'notIn': return `(${b}.indexOf(${a}) === -1)`;
+      case 'contains': return `(Array.isArray(${a}) && ${a}.indexOf(${b}) > -1)`;
+      case 'doesNotContain': return `(Array.isArray(${a}) && ${a}.indexOf(${b}) === -1)`;
+      case 'lessThan': return `(numeric(${a}) && ${a} < ${b})`;
+      case 'lessThanInclusive': return `(numeric(${a}) && ${a} <= ${b})`;
+      case 'greaterThan': return `(numeric(${a}) && ${a} > ${b})`;
+      case 'greaterThanInclusive': return `(numeric(${a}) && ${a} >= ${b})`;
+    }
+  };
+  const body = source(condition);
+  try {
+    return new Function('K', 'numeric', `'use strict'; return function test(f) { return ${body}; };`)(constants, numeric) as (facts: Facts) => boolean;
+  } catch (error) {
+    if (!(error instanceof EvalError)) throw error;
+    const compiled = compileCondition(condition);
+    const paramFacts = Object.fromEntries(Object.entries(params).map(([name, value]) => [`param.${name}`, value])) as Facts;
+    return (facts) => compiled.test(Object.assign(Object.create(facts) as Facts, paramFacts));
+  }
+}

@@ -2,26 +2,24 @@ import type { z } from 'zod';
 import { formatDayNumber } from '../calendar/dates.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { WorkingHours } from '../calendar/working-hours.js';
-import { abRosterItems, departmentItems } from '../regulations/ab-post/facts.js';
+import { departmentItems } from '../regulations/ab-post/facts.js';
 import { buildTimeline } from '../regulations/case-timeline.js';
 import { caseFacts } from '../regulations/case-facts.js';
-import { crItems } from '../regulations/chief-representative/facts.js';
 import type { CaseContext, DeadlineEntry, EvaluationContext, Facts, Obligation, ScopeItem } from '../regulations/context.js';
 import { integrityProblems } from '../regulations/data-integrity.js';
-import { deriveCatalogue } from '../regulations/disclosure/facts.js';
-import { deriveFirstInquiry } from '../regulations/first-inquiry/facts.js';
-import { CASE_REGULATIONS, type RegulationModule } from '../regulations/index.js';
+import { FACTS_BY_SCOPE, MANIFESTS, REGULATION_OF_FACT, type RegulationId } from '../regulations/index.js';
+import type { RegulationManifest } from '../regulations/manifest.js';
 import { instantMs, localDay } from '../calendar/instants.js';
 import { indexRoster } from '../regulations/roster/roster-index.js';
 import type { CatalogueSnapshot } from '../schema/catalogue.js';
 import type { caseSnapshotSchema } from '../schema/case.js';
 import type { InquirySnapshot } from '../schema/inquiry.js';
-import type { ProfileInput, RegulationId } from '../schema/profile.js';
+import type { ProfileInput } from '../schema/profile.js';
 import type { RosterSnapshot } from '../schema/roster.js';
-import type { Scope } from '../schema/scopes.js';
-import { regulationRuns, ruleNamesUnder } from './applicability.js';
+import { subjectOf, type Scope, type SubjectKind } from '../schema/scopes.js';
+import { regulationRuns, ruleNamesUnder, rulesUnder } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
-import { loadProfile, type ResolvedProfile } from './profiles.js';
+import { bundledVersionsOn, loadProfile, type ResolvedProfile } from './profiles.js';
 import { itemFacts, type Derivation, type FactSet } from './run-rules.js';
 
 export interface ProfileChoice {
@@ -29,22 +27,78 @@ export interface ProfileChoice {
   profiles?: readonly ProfileInput[] | undefined;
 }
 
+const PROFILE_CACHE_LIMIT = 10_000;
 const profileCache = new Map<string, ResolvedProfile>();
+/** Resolutions by the profile and the versions in force: one per version span. */
+const spanCache = new Map<string, ResolvedProfile>();
 const hoursCache = new WeakMap<ResolvedProfile, Map<WorkCalendar, WorkingHours>>();
 
-/** The profile version in force on the subject's own date (a case's receipt, a roster's first day), never today's. */
+/**
+ * The profile version in force on the subject's own date (a case's receipt, a roster's first day), never today's.
+ * Resolutions are cached (bounded in size) by the profile: bundled ones by id, custom ones by their JSON.
+ */
 function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
-  if (typeof choice.profile !== 'string' || choice.profiles) {
-    return loadProfile(choice.profile, { on: date, ...(choice.profiles ? { profiles: choice.profiles } : {}) });
-  }
-  const key = `${choice.profile}@${date}`;
+  // A custom profile is keyed by its content as written (the same content with its keys in another order is only
+  // another cache entry), so a caller who edits a profile object between calls gets the edited profile.
+  const content = typeof choice.profile !== 'string' || choice.profiles !== undefined ? JSON.stringify([choice.profile, choice.profiles ?? null]) : undefined;
+  const key = `${content ?? (choice.profile as string)}@${date}`;
   let resolved = profileCache.get(key);
   if (!resolved) {
-    resolved = loadProfile(choice.profile, { on: date });
-    if (profileCache.size > 10_000) profileCache.clear();
+    // A profile resolves the same on every day of its versions' span: share one resolution (and with it the
+    // per-profile caches of running rules, compiled conditions, needed regulations and fact records) over the span.
+    // A bundled profile's span is known without resolving it; a custom one's once it is resolved.
+    const bundledSpan = content === undefined ? bundledVersionsOn(choice.profile as string, date) : undefined;
+    resolved = bundledSpan !== undefined ? spanCache.get(bundledSpan) : undefined;
+    if (!resolved) {
+      const loaded = loadProfile(choice.profile, { on: date, ...(choice.profiles ? { profiles: choice.profiles } : {}) });
+      const span = bundledSpan ?? `${content ?? (choice.profile as string)}|${loaded.versions.map((v) => `${v.id}@${v.validFrom}`).join('>')}`;
+      resolved = spanCache.get(span) ?? loaded;
+      if (spanCache.size >= PROFILE_CACHE_LIMIT) spanCache.delete(spanCache.keys().next().value!);
+      spanCache.set(span, resolved);
+    }
+    if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.delete(profileCache.keys().next().value!);
     profileCache.set(key, resolved);
   }
   return resolved;
+}
+
+const neededCache = new WeakMap<ResolvedProfile, Map<string, ReadonlySet<RegulationId>>>();
+
+/**
+ * The regulations whose derivation a subject needs under the profile: those with a rule running for the subject
+ * (they contribute its deadlines and obligations), those declaring a fact a running rule reads or shows, and those
+ * declaring the item scope a running rule is evaluated for. A regulation not in force costs nothing.
+ */
+export function regulationsNeeded(profile: ResolvedProfile, subject: SubjectKind, kind: SubjectMatter): ReadonlySet<RegulationId> {
+  let byKind = neededCache.get(profile);
+  if (!byKind) neededCache.set(profile, (byKind = new Map()));
+  const key = `${subject}/${kind ?? ''}`;
+  let needed = byKind.get(key);
+  if (!needed) {
+    const ids = new Set<RegulationId>();
+    const running = rulesUnder(profile, kind).filter(({ rule }) => subjectOf(rule.scope) === subject);
+    for (const manifest of MANIFESTS) {
+      if (regulationRuns(profile, manifest.id, subject, kind)) ids.add(manifest.id);
+      else if (running.some(({ rule }) => manifest.facts[rule.scope] !== undefined && rule.scope !== subject)) ids.add(manifest.id);
+    }
+    for (const { rule } of running) {
+      for (const fact of rule.evidenceFacts) {
+        const owner = REGULATION_OF_FACT.get(fact);
+        if (owner) ids.add(owner);
+      }
+    }
+    byKind.set(key, (needed = ids));
+  }
+  return needed;
+}
+
+/** @internal Which regulations a derivation runs: those the profile's rules need, or every one (tests reading any fact, and the reference path). */
+export type DerivedRegulations = 'needed' | 'all';
+
+function manifestsFor(profile: ResolvedProfile, subject: SubjectKind, kind: SubjectMatter, which: DerivedRegulations = 'needed'): readonly RegulationManifest<RegulationId>[] {
+  if (which === 'all') return MANIFESTS;
+  const needed = regulationsNeeded(profile, subject, kind);
+  return MANIFESTS.filter((manifest) => needed.has(manifest.id));
 }
 
 /** Which rules run under the profile for the subject, by name (id or id/variant): deadlines follow the rules that enforce them. */
@@ -79,6 +133,31 @@ function overParams(profile: ResolvedProfile, own: Facts): Facts {
   return Object.assign(Object.create(paramFacts(profile)) as Facts, own);
 }
 
+const caseRecords = new WeakMap<ResolvedProfile, new () => Facts>();
+
+/**
+ * An empty case fact record of fixed shape: every fact a case rule may read, initialised in one order by a constructor
+ * generated once per resolved profile, over the profile's parameter facts. Derivations then only fill existing
+ * properties, so the record keeps V8's fast properties (a plain object filled with ~200 facts becomes a dictionary)
+ * and each compiled condition reads it through a monomorphic property access. Where code generation is disallowed,
+ * a plain object over the parameter facts.
+ */
+function newCaseRecord(profile: ResolvedProfile): Facts {
+  let Record = caseRecords.get(profile);
+  if (!Record) {
+    const body = [...FACTS_BY_SCOPE.case].map((name) => `this[${JSON.stringify(name)}] = undefined;`).join('\n');
+    try {
+      Record = new Function(body) as unknown as new () => Facts;
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      Record = function PlainFacts() {} as unknown as new () => Facts;
+    }
+    Record.prototype = paramFacts(profile);
+    caseRecords.set(profile, Record);
+  }
+  return new Record();
+}
+
 /** The subject's own fact set (when its kind has subject-level rules) and one per item. */
 function factSetsOf(subjectScope: Scope | undefined, facts: Facts, items: Partial<Record<Scope, ScopeItem[]>>): FactSet[] {
   const sets: FactSet[] = subjectScope ? [{ scope: subjectScope, facts }] : [];
@@ -91,23 +170,24 @@ function factSetsOf(subjectScope: Scope | undefined, facts: Facts, items: Partia
 type ParsedCase = z.output<typeof caseSnapshotSchema>;
 
 /** @internal Everything evaluation derives from a case before the rules run; the reference-engine test reuses it. */
-export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar: WorkCalendar, asOf: string, roster?: RosterSnapshot): Derivation {
+export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar: WorkCalendar, asOf: string, roster?: RosterSnapshot, which: DerivedRegulations = 'needed'): Derivation {
   const asOfMs = instantMs(asOf);
   const timeline = buildTimeline(snapshot, calendar, asOfMs);
   const profile = profileFor(choice, formatDayNumber(timeline.receipt?.day ?? timeline.asOfDay));
   const kind = snapshot.appliedFor ?? snapshot.matter.kind;
   const ctx: CaseContext = { ...contextFor(profile, calendar, asOf, kind), timeline, ...(roster ? { roster } : {}) };
-  const facts = overParams(profile, caseFacts(ctx));
+  const facts = Object.assign(newCaseRecord(profile), caseFacts(ctx));
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
-  // Every case regulation's facts are derived (rules may read across regulations); only regulations with a rule
-  // running under the profile for this kind of matter contribute deadlines and obligations.
-  for (const [regulation, module] of Object.entries(CASE_REGULATIONS) as Array<[RegulationId, RegulationModule]>) {
-    const derived = module.derive(ctx);
+  // Only the regulations the profile's rules need are derived; those with a rule running for this kind of matter
+  // contribute deadlines and obligations.
+  for (const manifest of manifestsFor(profile, 'case', kind, which)) {
+    const derived = manifest.derive.case?.(ctx);
+    if (!derived) continue;
     Object.assign(facts, derived.facts);
     Object.assign(items, derived.items);
-    if (regulationRuns(profile, regulation, 'case', kind)) {
+    if (regulationRuns(profile, manifest.id, 'case', kind)) {
       deadlines.push(...derived.deadlines);
       obligations.push(...derived.obligations);
     }
@@ -123,25 +203,34 @@ export function deriveRoster(roster: RosterSnapshot, choice: ProfileChoice, cale
   const ctx = contextFor(profile, calendar, asOf, undefined);
   const index = indexRoster(roster, calendar.timeZone);
   const facts = overParams(profile, {});
-  const items: Partial<Record<Scope, ScopeItem[]>> = {
-    ...(regulationRuns(profile, 'ab-post', 'roster', undefined) ? abRosterItems(index, ctx) : { 'roster/department': departmentItems(roster) }),
-    'roster/chief-representative': crItems(roster, profile.params),
-  };
+  const items: Partial<Record<Scope, ScopeItem[]>> = { 'roster/department': departmentItems(roster) };
+  for (const manifest of manifestsFor(profile, 'roster', undefined)) Object.assign(items, manifest.derive.roster?.({ roster, index, ctx }));
   return { subject: { kind: 'roster', id: roster.id }, profile, factSets: factSetsOf(undefined, facts, items), deadlines: [], obligations: [], problems: index.problems };
 }
 
 /** @internal */
 export function deriveInquiry(inquiry: InquirySnapshot, choice: ProfileChoice, calendar: WorkCalendar, asOf: string): Derivation {
   const profile = profileFor(choice, formatDayNumber(localDay(instantMs(inquiry.at), calendar.timeZone)));
-  const facts = overParams(profile, deriveFirstInquiry(inquiry));
+  const ctx = contextFor(profile, calendar, asOf, undefined);
+  const own: Facts = {};
+  for (const manifest of manifestsFor(profile, 'inquiry', undefined)) Object.assign(own, manifest.derive.inquiry?.(inquiry, ctx));
+  const facts = overParams(profile, own);
   return { subject: { kind: 'inquiry', id: inquiry.id }, profile, factSets: [{ scope: 'inquiry', facts }], deadlines: [], obligations: [], problems: [] };
 }
 
 /** @internal */
 export function deriveCatalogueSubject(catalogue: CatalogueSnapshot, choice: ProfileChoice, calendar: WorkCalendar, asOf: string): Derivation {
   const profile = profileFor(choice, formatDayNumber(localDay(instantMs(asOf), calendar.timeZone)));
-  const derived = deriveCatalogue(catalogue, contextFor(profile, calendar, asOf, 'several'));
-  const facts = overParams(profile, derived.facts);
-  const deadlines = regulationRuns(profile, 'disclosure', 'catalogue', 'several') ? derived.deadlines : [];
-  return { subject: { kind: 'catalogue', id: catalogue.id }, profile, matterKind: 'several', factSets: factSetsOf('catalogue', facts, derived.items), deadlines, obligations: [], problems: [] };
+  const ctx = contextFor(profile, calendar, asOf, 'several');
+  const facts = overParams(profile, {});
+  const items: Partial<Record<Scope, ScopeItem[]>> = {};
+  const deadlines: DeadlineEntry[] = [];
+  for (const manifest of manifestsFor(profile, 'catalogue', 'several')) {
+    const derived = manifest.derive.catalogue?.(catalogue, ctx);
+    if (!derived) continue;
+    Object.assign(facts, derived.facts);
+    Object.assign(items, derived.items);
+    if (regulationRuns(profile, manifest.id, 'catalogue', 'several')) deadlines.push(...derived.deadlines);
+  }
+  return { subject: { kind: 'catalogue', id: catalogue.id }, profile, matterKind: 'several', factSets: factSetsOf('catalogue', facts, items), deadlines, obligations: [], problems: [] };
 }

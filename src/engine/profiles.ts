@@ -182,6 +182,24 @@ function knownRuleNames(): ReadonlySet<string> {
   return ruleNames;
 }
 
+/**
+ * Which version of each bundled profile of the chain is in force on a date, as a key: dates with equal keys resolve
+ * to equal profiles, so a resolution can be shared over a version's whole span. Undefined where the chain is not all
+ * bundled or no version is in force yet (then `loadProfile` gives the resolution or the error).
+ */
+export function bundledVersionsOn(id: string, on: string): string | undefined {
+  const registry = bundledProfiles();
+  const parts: string[] = [];
+  for (let current = registry.get(id); current; ) {
+    const version = current.versions.filter((v) => v.validFrom <= on).reduce<string | undefined>((latest, v) => (latest === undefined || v.validFrom > latest ? v.validFrom : latest), undefined);
+    if (version === undefined || parts.length > registry.size) return undefined;
+    parts.push(`${current.id}@${version}`);
+    if (current.extends === undefined) return parts.join('>');
+    current = registry.get(current.extends);
+  }
+  return undefined;
+}
+
 function versionOn(profile: Profile, on: string | undefined): Profile['versions'][number] {
   const sorted = [...profile.versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
   const inForce = on === undefined ? sorted[sorted.length - 1] : sorted.filter((v) => v.validFrom <= on).pop();

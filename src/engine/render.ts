@@ -32,9 +32,27 @@ function show(value: FactValue | undefined, lang: 'zh' | 'en'): string {
   return String(value);
 }
 
+/** A template split once at its placeholders: text, fact name, text, …, text. */
+const splitCache = new Map<string, readonly string[]>();
+
+function split(template: string): readonly string[] {
+  let parts = splitCache.get(template);
+  if (!parts) {
+    // String.split with a capturing group alternates literal text and the captured fact names.
+    parts = template.split(new RegExp(PLACEHOLDER.source));
+    if (splitCache.size > 10_000) splitCache.clear();
+    splitCache.set(template, parts);
+  }
+  return parts;
+}
+
+function fill(template: string, facts: Facts, lang: 'zh' | 'en'): string {
+  const parts = split(template);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += show(facts[parts[i]!], lang) + parts[i + 1]!;
+  return out;
+}
+
 export function render(templates: Bilingual, facts: Facts): Bilingual {
-  return {
-    zh: templates.zh.replace(PLACEHOLDER, (_, name: string) => show(facts[name], 'zh')),
-    en: templates.en.replace(PLACEHOLDER, (_, name: string) => show(facts[name], 'en')),
-  };
+  return { zh: fill(templates.zh, facts, 'zh'), en: fill(templates.en, facts, 'en') };
 }

@@ -7,8 +7,9 @@ import type { Citation, Severity } from '../schema/rule-file.js';
 import type { Scope, SubjectKind } from '../schema/scopes.js';
 import { rulesUnder, switchReason, type AppliesUnder } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
-import type { TraceNode } from './compile.js';
+import { compileTest, type TraceNode } from './compile.js';
 import type { DocumentInForce, ResolvedProfile, ValueSource } from './profiles.js';
+import type { CompiledRule } from './rule-set.js';
 import { render } from './render.js';
 
 export interface Subject {
@@ -84,6 +85,47 @@ export interface Derivation {
   problems: IntegrityProblem[];
 }
 
+interface EvidencePlan {
+  /** The facts a finding shows, in the rule's evidence order. */
+  facts: readonly string[];
+  /** The profile values it shows: parameters compared with, and those behind the facts, in first-mention order. */
+  params: readonly ProfileValueName[];
+}
+
+const planCache = new WeakMap<CompiledRule, EvidencePlan>();
+
+/** What a rule's findings show, worked out once per rule rather than per finding. */
+function evidencePlan(rule: CompiledRule): EvidencePlan {
+  let plan = planCache.get(rule);
+  if (!plan) {
+    const facts: string[] = [];
+    const params = new Set<ProfileValueName>();
+    for (const name of rule.evidenceFacts) {
+      if (name.startsWith('param.')) params.add(name.slice(6) as ProfileValueName);
+      else {
+        facts.push(name);
+        for (const behind of PARAM_BEHIND_FACT[name] ?? []) params.add(behind);
+      }
+    }
+    planCache.set(rule, (plan = { facts, params: [...params] }));
+  }
+  return plan;
+}
+
+const testCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, readonly ((facts: Facts) => boolean)[]>>();
+
+/**
+ * The conditions of the rules running under the profile for a kind of matter, in `rulesUnder` order, each compiled
+ * with the profile's parameters inlined: once per resolved profile and kind, not looked up per rule and case.
+ */
+function testsUnder(profile: ResolvedProfile, kind: SubjectMatter): readonly ((facts: Facts) => boolean)[] {
+  let byKind = testCache.get(profile);
+  if (!byKind) testCache.set(profile, (byKind = new Map()));
+  let tests = byKind.get(kind);
+  if (!tests) byKind.set(kind, (tests = rulesUnder(profile, kind).map(({ rule }) => compileTest(rule.conditions, profile.params))));
+  return tests;
+}
+
 /** Runs the profile's rule sets over a derivation: rule-file order, then item order, so reports are stable. */
 export function buildReport(derivation: Derivation, asOf: string, wantTrace: boolean): Report {
   const { subject, profile } = derivation;
@@ -103,28 +145,28 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
     else byScope.set(set.scope, [set]);
   }
   const trace: RuleTrace[] = [];
-  for (const applied of rulesUnder(profile, derivation.matterKind)) {
+  const running = rulesUnder(profile, derivation.matterKind);
+  const tests = wantTrace ? undefined : testsUnder(profile, derivation.matterKind);
+  for (let r = 0; r < running.length; r++) {
+    const applied = running[r]!;
     const { rule } = applied;
     const regulation = rule.regulation;
-    for (const { facts, item } of byScope.get(rule.scope) ?? []) {
+    const sets = byScope.get(rule.scope);
+    if (!sets) continue;
+    const test = tests?.[r];
+    for (const { facts, item } of sets) {
       let fired: boolean;
       if (wantTrace) {
         const conditions = rule.condition.explain(facts);
         fired = conditions.result;
         trace.push({ rule: rule.name, ruleId: rule.id, regulation, ...(item ? { item } : {}), fired, conditions });
-      } else fired = rule.condition.test(facts);
+      } else fired = test!(facts);
       if (!fired) continue;
       const evidence: Finding['evidence'] = {};
       const parameters: NonNullable<Finding['parameters']> = {};
-      for (const name of rule.evidenceFacts) {
-        if (name.startsWith('param.')) {
-          const param = name.slice(6);
-          parameters[param] = { value: facts[name]!, source: profile.sources[param]! };
-        } else {
-          evidence[name] = facts[name];
-          for (const behind of PARAM_BEHIND_FACT[name] ?? []) parameters[behind] = { value: profileValue(profile, behind), source: profile.sources[behind]! };
-        }
-      }
+      const plan = evidencePlan(rule);
+      for (const name of plan.facts) evidence[name] = facts[name];
+      for (const name of plan.params) parameters[name] = { value: profileValue(profile, name), source: profile.sources[name]! };
       const finding: Finding = {
         subject,
         ...(item ? { item } : {}),
@@ -142,7 +184,7 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
       findings.push(finding);
     }
   }
-  const obligations = [...derivation.obligations].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') || a.id.localeCompare(b.id));
+  const obligations = derivation.obligations.length < 2 ? [...derivation.obligations] : [...derivation.obligations].sort((a, b) => (a.due ?? '\uffff').localeCompare(b.due ?? '\uffff') || a.id.localeCompare(b.id));
   const report: Report = {
     subject,
     asOf,

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { CountingConvention } from '../calendar/deadline.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { WorkingHours } from '../calendar/working-hours.js';
 import type { Bilingual } from '../errors.js';
-import type { ParamValues } from '../schema/profile.js';
+import { isoDate } from '../schema/calendar-data.js';
+import type { ParamName, ParamValues } from '../schema/profile.js';
 import type { RosterSnapshot } from '../schema/roster.js';
 import type { Scope } from '../schema/scopes.js';
 import type { CaseTimeline } from './case-timeline.js';
@@ -62,13 +64,55 @@ export interface Obligation {
 }
 
 /** What one regulation derives from a case: facts for its rules, and deadlines and obligations for the report. */
-export interface Derived {
-  facts: Facts;
+export interface Derived<C extends FactCatalogue = FactCatalogue> {
+  facts: FactValuesOf<C>;
   deadlines: DeadlineEntry[];
   obligations: Obligation[];
   /** Facts per item, for rules of an item scope. */
   items?: Partial<Record<Scope, ScopeItem[]>>;
 }
 
-/** The facts a regulation derives, each described for rule writers (and validated against rule files). */
-export type FactCatalogue = Record<string, Bilingual>;
+/** A value of the profile a fact can rest on: a parameter, or the working hours that minutes are counted in. */
+export type ProfileValueName = ParamName | 'workingHours';
+
+/** The sentence of a document (rules/documents.json) that a fact measures, quoted verbatim. */
+export interface LegalSentence {
+  document: string;
+  article: string;
+  text: string;
+}
+
+/**
+ * One fact, declared once: what it means (zh/en, for rule writers, `explain` and the README), its type (a zod
+ * schema the derivation's output is checked against by the compiler, and the catalogue's JSON Schema), the
+ * sentence it implements where it implements one, and the profile values it is computed from.
+ */
+export interface FactDeclaration<T extends z.ZodType<FactValue> = z.ZodType<FactValue>> {
+  zh: string;
+  en: string;
+  type: T;
+  /** The profile values behind the fact: a finding showing it shows them, and a breach measured by them is graded by their basis. */
+  params?: readonly ProfileValueName[];
+  implements?: LegalSentence;
+}
+
+/** The facts a regulation derives, each declared for rule writers (and validated against rule files). */
+export type FactCatalogue = Record<string, FactDeclaration>;
+
+/** The value of each fact of a catalogue, as its declared type says: what a derivation must return. */
+export type FactValuesOf<C extends FactCatalogue> = { -readonly [K in keyof C]: z.output<C[K]['type']> };
+
+/** Declares a catalogue keeping each fact's name and type, so that derivations are checked against it. */
+export function defineFacts<const C extends FactCatalogue>(catalogue: C): C {
+  return catalogue;
+}
+
+/** The types facts take. Counts and minutes are numbers; a `date` is a local calendar day, YYYY-MM-DD. */
+export const factType = {
+  flag: z.boolean(),
+  number: z.number(),
+  count: z.int().nonnegative(),
+  text: z.string(),
+  date: isoDate.meta({ format: 'date' }),
+  list: z.array(z.string()).readonly(),
+} as const;

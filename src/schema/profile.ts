@@ -139,19 +139,8 @@ export const libraryDefaults: { [K in ParamName]?: { value: ParamValues[K]; note
   warnElapsedRatio: { value: 0.8, note: 'E-supervision turns a deadline yellow once 80 % of the limit has elapsed: no document gives a number.' },
 };
 
-export const regulationIds = [
-  'one-time-notification',
-  'timed-completion',
-  'rejection-filing',
-  'online-processing',
-  'first-inquiry',
-  'ab-post',
-  'parallel-approval',
-  'disclosure',
-  'chief-representative',
-] as const;
-
-export type RegulationId = (typeof regulationIds)[number];
+/** The regulations' ids, from their manifests (src/regulations/index.ts). */
+export { regulationIds, type RegulationId } from '../regulations/index.js';
 
 /** A rule name: an id (every variant) or an id with its variant, e.g. AB-COVERAGE or TC-ON-TIME/late. */
 const ruleName = z.string().regex(/^[A-Z]+(?:-[A-Z0-9]+)+(?:\/[a-z0-9-]+)?$/, 'a rule id such as AB-COVERAGE, or an id with its variant such as TC-ON-TIME/late');

@@ -1,12 +1,13 @@
-// The compiled conditions against json-rules-engine itself: random condition trees over random facts, and
-// every bundled rule over random generated cases. Every verdict must be equal.
+// The compiled conditions (closures, and source generated with the parameters inlined) against json-rules-engine
+// itself: random condition trees over random facts, and every bundled rule over random generated cases. Every
+// verdict must be equal.
 import fc from 'fast-check';
 import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { caseGenerator } from '../../scripts/case-generator.js';
 import { cnMainlandCalendar } from '../../src/index.js';
 import { bundledRuleSets } from '../../src/engine/bundled-rules.js';
-import { compileCondition } from '../../src/engine/compile.js';
+import { compileCondition, compileTest } from '../../src/engine/compile.js';
 import { deriveCase } from '../../src/engine/derive.js';
 import { caseSnapshotSchema } from '../../src/schema/case.js';
 import { operators, type Condition } from '../../src/schema/rule-file.js';
@@ -21,10 +22,12 @@ const scalar = fc.oneof(
 const stringArray = fc.array(fc.constantFrom('a', 'b', '3', 'written', ''), { maxLength: 4 });
 
 // Facts of every kind a rule can meet: scalars of each type and string lists.
-const SCALAR_FACTS = ['f.n', 'f.m', 'f.s', 'f.t', 'f.b', 'f.z'] as const;
+const SCALAR_FACTS = ['f.n', 'f.m', 'f.s', 'f.t', 'f.b', 'f.z', 'param.p', 'param.q'] as const;
 const LIST_FACTS = ['f.list', 'f.other'] as const;
 const facts = fc.record({
   'f.n': scalar, 'f.m': scalar, 'f.s': scalar, 'f.t': scalar, 'f.b': scalar, 'f.z': scalar,
+  // Parameters: inlined into the generated source by compileTest, read as facts by json-rules-engine.
+  'param.p': scalar, 'param.q': fc.oneof(scalar, stringArray),
   'f.list': stringArray, 'f.other': stringArray,
 });
 
@@ -64,6 +67,7 @@ describe('compiled conditions and json-rules-engine agree', () => {
         const expected = await referenceVerdict(condition, input);
         expect(compiled.test(input)).toBe(expected);
         expect(compiled.explain(input).result).toBe(expected);
+        expect(compileTest(condition, { p: input['param.p'], q: input['param.q'] })(input)).toBe(expected);
       }),
       { numRuns: 1500 },
     );
@@ -83,11 +87,13 @@ describe('compiled conditions and json-rules-engine agree', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.constantFrom('city-12', 'county-10', 'national-baseline'), async (seed, profile) => {
         const snapshot = caseSnapshotSchema.parse(caseGenerator(seed)(seed % 100_000));
-        const { factSets } = deriveCase(snapshot, { profile }, calendar, '2025-10-31T18:00:00+08:00');
+        const { factSets, profile: resolved } = deriveCase(snapshot, { profile }, calendar, '2025-10-31T18:00:00+08:00', undefined, 'all');
         for (const { scope, facts: own } of factSets) {
           const flat: Record<string, unknown> = {};
           for (const name in own) flat[name] = own[name];
           const ours = sets.flatMap((set) => set.rules.filter((rule) => rule.scope === scope && rule.condition.test(own)).map((rule) => rule.name));
+          const generated = sets.flatMap((set) => set.rules.filter((rule) => rule.scope === scope && compileTest(rule.conditions, resolved.params)(own)).map((rule) => rule.name));
+          expect(generated).toEqual(ours);
           const { events } = await engines.get(scope)!.run(flat);
           expect(events.map((e) => e.type).sort()).toEqual(ours.sort());
         }

@@ -11,7 +11,7 @@ type Events = CaseSnapshotInput['events'];
 const snapshot = (events: Events, matter: Matter = {}, extra: Partial<CaseSnapshotInput> = {}) =>
   caseSnapshotSchema.parse({ id: 'T-1', matter: { ...license, ...matter }, channel: 'window', events, ...extra });
 const factsOf = (events: Events, asOf: string, profile = 'national-baseline', matter: Matter = {}, extra: Partial<CaseSnapshotInput> = {}) =>
-  deriveCase(snapshot(events, matter, extra), { profile }, cal, asOf).factSets[0]!.facts;
+  deriveCase(snapshot(events, matter, extra), { profile }, cal, asOf, undefined, 'all').factSets[0]!.facts;
 /** Each one-time-notification finding as "rule document article". */
 const otn = (events: Events, asOf: string, profile = 'national-baseline', matter: Matter = {}, extra: Partial<CaseSnapshotInput> = {}) =>
   evaluate(snapshot(events, matter, extra), { profile: profile as never, asOf })

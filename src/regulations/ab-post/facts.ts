@@ -1,5 +1,6 @@
 import type { RosterSnapshot } from '../../schema/roster.js';
-import type { CaseContext, Derived, EvaluationContext, FactCatalogue, ScopeItem } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { CaseContext, Derived, EvaluationContext, ScopeItem } from '../context.js';
 import { tryParseDate } from '../../calendar/dates.js';
 import { formatLocal, instantMs, localDay, yearsBetween } from '../../calendar/instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
@@ -8,68 +9,68 @@ import { covers, intersect, subtract, union, type Span } from '../spans.js';
 import { attendanceIssues, describeAttendance } from './attendance.js';
 import { postCoverage, sessionsOf, watchedAbsences, type PostCoverage } from './coverage.js';
 
-export const AB_POST_FACTS: FactCatalogue = {
-  'ab.post.id': { zh: '岗位', en: 'post' },
-  'ab.post.department': { zh: '岗位所属部门', en: 'department of the post' },
-  'ab.post.a': { zh: 'A岗', en: 'A post holder' },
-  'ab.post.hasA': { zh: '是否确定A岗', en: 'whether the post has an A' },
-  'ab.post.bCount': { zh: 'B岗人数', en: 'number of Bs' },
-  'ab.post.bs': { zh: 'B岗（按顶岗顺序）', en: 'Bs in substitution order' },
-  'ab.post.vacancyMinutes': { zh: '工作时间内空岗分钟数（A、B岗均不在岗，也无完整离岗告示牌）', en: 'vacant minutes within working hours (neither the A nor a B on the post, and no complete whereabouts sign out)' },
-  'ab.post.longestVacancyMinutes': { zh: '最长一段空岗的分钟数', en: 'minutes of the longest vacant span' },
-  'ab.post.vacancyCount': { zh: '超过容许分钟数的空岗时段数', en: 'number of vacant spans longer than the tolerance' },
-  'ab.post.vacancies': { zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
-  'ab.post.unstaffedMinutes': { zh: '工作时间内A、B岗均不在岗的分钟数（不论是否摆放告示牌）', en: 'minutes within working hours with neither the A nor a B on the post, sign or no sign' },
-  'ab.post.longestUnstaffedMinutes': { zh: '最长一段A、B岗均不在岗的分钟数', en: 'minutes of the longest span with neither the A nor a B on the post' },
-  'ab.post.unstaffed': { zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
-  'ab.post.singleStaff': { zh: '是否一人窗口', en: 'whether the window has a single staff member' },
-  'ab.post.leavesWithoutHandover': { zh: 'A岗未移交即离岗的请假（只计含工作时间的请假）', en: 'planned leave of the A, over working hours, without a handover before it' },
-  'ab.post.leavesWithoutHandoverCount': { zh: '未移交的请假数', en: 'number of leaves without a handover' },
-  'ab.post.unsignedAbsences': { zh: '未摆放去向牌或未托付周边窗口的临时离岗', en: 'brief absences without a complete sign and a neighbour watching' },
-  'ab.post.unsignedAbsenceCount': { zh: '此类临时离岗次数', en: 'number of such absences' },
-};
+export const AB_POST_FACTS = defineFacts({
+  'ab.post.id': { type: F.text, zh: '岗位', en: 'post' },
+  'ab.post.department': { type: F.text, zh: '岗位所属部门', en: 'department of the post' },
+  'ab.post.a': { type: F.text, zh: 'A岗', en: 'A post holder' },
+  'ab.post.hasA': { type: F.flag, zh: '是否确定A岗', en: 'whether the post has an A' },
+  'ab.post.bCount': { type: F.count, zh: 'B岗人数', en: 'number of Bs' },
+  'ab.post.bs': { type: F.list, zh: 'B岗（按顶岗顺序）', en: 'Bs in substitution order' },
+  'ab.post.vacancyMinutes': { type: F.number, params: ['workingHours'], zh: '工作时间内空岗分钟数（A、B岗均不在岗，也无完整离岗告示牌）', en: 'vacant minutes within working hours (neither the A nor a B on the post, and no complete whereabouts sign out)' },
+  'ab.post.longestVacancyMinutes': { type: F.number, params: ['workingHours'], zh: '最长一段空岗的分钟数', en: 'minutes of the longest vacant span' },
+  'ab.post.vacancyCount': { type: F.count, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段数', en: 'number of vacant spans longer than the tolerance' },
+  'ab.post.vacancies': { type: F.list, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
+  'ab.post.unstaffedMinutes': { type: F.number, params: ['workingHours'], zh: '工作时间内A、B岗均不在岗的分钟数（不论是否摆放告示牌）', en: 'minutes within working hours with neither the A nor a B on the post, sign or no sign' },
+  'ab.post.longestUnstaffedMinutes': { type: F.number, params: ['workingHours'], zh: '最长一段A、B岗均不在岗的分钟数', en: 'minutes of the longest span with neither the A nor a B on the post' },
+  'ab.post.unstaffed': { type: F.list, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
+  'ab.post.singleStaff': { type: F.flag, zh: '是否一人窗口', en: 'whether the window has a single staff member' },
+  'ab.post.leavesWithoutHandover': { type: F.list, zh: 'A岗未移交即离岗的请假（只计含工作时间的请假）', en: 'planned leave of the A, over working hours, without a handover before it' },
+  'ab.post.leavesWithoutHandoverCount': { type: F.count, zh: '未移交的请假数', en: 'number of leaves without a handover' },
+  'ab.post.unsignedAbsences': { type: F.list, zh: '未摆放去向牌或未托付周边窗口的临时离岗', en: 'brief absences without a complete sign and a neighbour watching' },
+  'ab.post.unsignedAbsenceCount': { type: F.count, zh: '此类临时离岗次数', en: 'number of such absences' },
+});
 
-export const AB_LEAVE_FACTS: FactCatalogue = {
-  'ab.leave.staff': { zh: '请假人', en: 'staff member on leave' },
-  'ab.leave.from': { zh: '请假开始', en: 'leave starts' },
-  'ab.leave.days': { zh: '请假天数', en: 'days of leave' },
-  'ab.leave.approvedByLeaderInCharge': { zh: '是否经分管领导准假', en: 'approved by the leader in charge' },
-  'ab.leave.approvedByPrincipal': { zh: '是否经主要领导准假', en: 'approved by the principal leader' },
-};
+export const AB_LEAVE_FACTS = defineFacts({
+  'ab.leave.staff': { type: F.text, zh: '请假人', en: 'staff member on leave' },
+  'ab.leave.from': { type: F.text, zh: '请假开始', en: 'leave starts' },
+  'ab.leave.days': { type: F.number, zh: '请假天数', en: 'days of leave' },
+  'ab.leave.approvedByLeaderInCharge': { type: F.flag, zh: '是否经分管领导准假', en: 'approved by the leader in charge' },
+  'ab.leave.approvedByPrincipal': { type: F.flag, zh: '是否经主要领导准假', en: 'approved by the principal leader' },
+});
 
-export const AB_STAFF_FACTS: FactCatalogue = {
-  'ab.staff.id': { zh: '人员', en: 'staff member' },
-  'ab.staff.department': { zh: '所属部门', en: 'department' },
-  'ab.staff.holdsAPost': { zh: '是否A岗', en: 'whether the person holds an A post' },
-  'ab.staff.windowTermYears': { zh: '在窗口工作年限（已离开窗口者）', en: 'years served at the window (for those who left it)' },
-  'ab.staff.replacedAsUnfit': { zh: '是否因经考评不能胜任而被派驻单位调换', en: 'whether the sending unit replaced the person as found unfit after assessment' },
-  'ab.staff.attendanceIssues': { zh: '考勤问题', en: 'attendance issues' },
-  'ab.staff.attendanceIssueCount': { zh: '考勤问题数', en: 'number of attendance issues' },
-};
+export const AB_STAFF_FACTS = defineFacts({
+  'ab.staff.id': { type: F.text, zh: '人员', en: 'staff member' },
+  'ab.staff.department': { type: F.text, zh: '所属部门', en: 'department' },
+  'ab.staff.holdsAPost': { type: F.flag, zh: '是否A岗', en: 'whether the person holds an A post' },
+  'ab.staff.windowTermYears': { type: F.number.nullable(), zh: '在窗口工作年限（已离开窗口者）', en: 'years served at the window (for those who left it)' },
+  'ab.staff.replacedAsUnfit': { type: F.flag, zh: '是否因经考评不能胜任而被派驻单位调换', en: 'whether the sending unit replaced the person as found unfit after assessment' },
+  'ab.staff.attendanceIssues': { type: F.list, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题', en: 'attendance issues' },
+  'ab.staff.attendanceIssueCount': { type: F.count, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题数', en: 'number of attendance issues' },
+});
 
-export const DEPARTMENT_FACTS: FactCatalogue = {
-  'dept.id': { zh: '部门', en: 'department' },
-  'dept.hasChiefRepresentative': { zh: '是否派驻首席代表', en: 'whether the department has a chief representative' },
-  'dept.center': { zh: '是否中心自身（如中心派人值班的综合代办窗口）', en: 'whether it is the center’s own office (e.g. the proxy window the center staffs)' },
-  'dept.stationsChiefRepresentative': { zh: '部门登记：是否以首席代表方式进驻（整体进驻者为否；未登记为空）', en: 'registry: whether stationed through a chief representative (false when stationed as a whole unit; null when unstated)' },
-  'dept.registered': { zh: '是否在名册的部门登记中（登记了是否为中心自身、是否派驻首席代表）', en: 'whether the roster’s department registry lists the department (as the center itself, or whether it stations a chief representative)' },
-  'dept.chiefRepresentativeRequired': { zh: '是否应委任首席代表（派驻单位，除非登记为整体进驻或中心自身）', en: 'whether the department must appoint a chief representative (a sending unit, unless registered as stationed whole or as the center)' },
-  'dept.stationedThroughChiefRepresentative': { zh: '是否设立首席代表进驻（已有首席代表或登记如此）', en: 'whether stationed through a chief representative (has one, or registered so)' },
-  'dept.aPostStaff': { zh: 'A岗人数', en: 'A-post staff' },
-  'dept.bPostStaff': { zh: 'B岗人数', en: 'B-post staff' },
-};
+export const DEPARTMENT_FACTS = defineFacts({
+  'dept.id': { type: F.text, zh: '部门', en: 'department' },
+  'dept.hasChiefRepresentative': { type: F.flag, zh: '是否派驻首席代表', en: 'whether the department has a chief representative' },
+  'dept.center': { type: F.flag, zh: '是否中心自身（如中心派人值班的综合代办窗口）', en: 'whether it is the center’s own office (e.g. the proxy window the center staffs)' },
+  'dept.stationsChiefRepresentative': { type: F.flag.nullable(), zh: '部门登记：是否以首席代表方式进驻（整体进驻者为否；未登记为空）', en: 'registry: whether stationed through a chief representative (false when stationed as a whole unit; null when unstated)' },
+  'dept.registered': { type: F.flag, zh: '是否在名册的部门登记中（登记了是否为中心自身、是否派驻首席代表）', en: 'whether the roster’s department registry lists the department (as the center itself, or whether it stations a chief representative)' },
+  'dept.chiefRepresentativeRequired': { type: F.flag, zh: '是否应委任首席代表（派驻单位，除非登记为整体进驻或中心自身）', en: 'whether the department must appoint a chief representative (a sending unit, unless registered as stationed whole or as the center)' },
+  'dept.stationedThroughChiefRepresentative': { type: F.flag, zh: '是否设立首席代表进驻（已有首席代表或登记如此）', en: 'whether stationed through a chief representative (has one, or registered so)' },
+  'dept.aPostStaff': { type: F.number, zh: 'A岗人数', en: 'A-post staff' },
+  'dept.bPostStaff': { type: F.number, zh: 'B岗人数', en: 'B-post staff' },
+});
 
-export const AB_CASE_FACTS: FactCatalogue = {
-  'ab.rosterGiven': { zh: '是否提供了同期人员名册', en: 'whether a roster of the period was given' },
-  'ab.unauthorisedActs': { zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
-  'ab.unauthorisedActCount': { zh: '此类行为数', en: 'number of such acts' },
-};
+export const AB_CASE_FACTS = defineFacts({
+  'ab.rosterGiven': { type: F.flag, zh: '是否提供了同期人员名册', en: 'whether a roster of the period was given' },
+  'ab.unauthorisedActs': { type: F.list, zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
+  'ab.unauthorisedActCount': { type: F.count, zh: '此类行为数', en: 'number of such acts' },
+});
 
 /** Vacant spans a finding lists in full; the rest are counted. */
 export const LISTED_SPANS = 20;
 
-/** The roster's items for the A/B rules: each post, leave request, staff member and department. */
-export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Partial<Record<'roster/post' | 'roster/leave' | 'roster/staff' | 'roster/department', ScopeItem[]>> {
+/** The roster's items for the A/B rules: each post, leave request and staff member (departments are shared with chief representatives). */
+export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Partial<Record<'roster/post' | 'roster/leave' | 'roster/staff', ScopeItem[]>> {
   const { roster } = index;
   const zone = ctx.calendar.timeZone;
   const tolerance = ctx.params.vacancyToleranceMinutes;
@@ -159,7 +160,7 @@ export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Parti
     };
   });
 
-  return { 'roster/post': posts, 'roster/leave': leave, 'roster/staff': staff, 'roster/department': departmentItems(roster) };
+  return { 'roster/post': posts, 'roster/leave': leave, 'roster/staff': staff };
 }
 
 /** The first instant of working hours inside a span (a leave), or undefined when it takes none. */
@@ -242,7 +243,7 @@ const DEPARTMENT_AUTHORITY = new Set(['approver', 'leader-in-charge', 'principal
  * department's name: city-12 首席代表制 第二条, 第五条(二)), its leaders and its approvers act by their own authority.
  * That nobody else may act is an inference, so the rule is a warning for a person to review.
  */
-export function deriveAbCase(ctx: CaseContext): Derived {
+export function deriveAbCase(ctx: CaseContext): Derived<typeof AB_CASE_FACTS> {
   const facts = { 'ab.rosterGiven': ctx.roster !== undefined, 'ab.unauthorisedActs': [] as string[], 'ab.unauthorisedActCount': 0 };
   if (!ctx.roster) return { facts, deadlines: [], obligations: [] };
   const roster = ctx.roster;

@@ -1,21 +1,22 @@
 import type { ParamValues } from '../../schema/profile.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
-import type { FactCatalogue, ScopeItem } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { ScopeItem } from '../context.js';
 import { yearsBetween } from '../../calendar/instants.js';
 
-export const CR_FACTS: FactCatalogue = {
-  'cr.department': { zh: '派驻单位', en: 'department' },
-  'cr.staff': { zh: '首席代表', en: 'chief representative' },
-  'cr.authorisationOnFile': { zh: '《授权委托书》是否在中心备案', en: 'whether the written authorisation is on file at the center' },
-  'cr.rank': { zh: '职级', en: 'rank' },
-  'cr.position': { zh: '职务', en: 'position' },
-  'cr.qualified': { zh: '职级/职务是否符合要求', en: 'whether rank or position qualifies' },
-  'cr.resident': { zh: '是否常驻中心', en: 'whether resident at the center' },
-  'cr.termYears': { zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
-  'cr.returnedAsUnfit': { zh: '是否因不能胜任被退回原单位', en: 'whether returned to the home unit as unable to do the job' },
-  'cr.changesNotNotified': { zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
-  'cr.changesNotNotifiedCount': { zh: '此类调整数', en: 'number of such changes' },
-};
+export const CR_FACTS = defineFacts({
+  'cr.department': { type: F.text, zh: '派驻单位', en: 'department' },
+  'cr.staff': { type: F.text, zh: '首席代表', en: 'chief representative' },
+  'cr.authorisationOnFile': { type: F.flag, zh: '《授权委托书》是否在中心备案', en: 'whether the written authorisation is on file at the center' },
+  'cr.rank': { type: F.text, zh: '职级', en: 'rank' },
+  'cr.position': { type: F.text, zh: '职务', en: 'position' },
+  'cr.qualified': { type: F.flag, params: ['chiefRepQualification'], zh: '职级/职务是否符合要求', en: 'whether rank or position qualifies' },
+  'cr.resident': { type: F.flag, zh: '是否常驻中心', en: 'whether resident at the center' },
+  'cr.termYears': { type: F.number.nullable(), zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
+  'cr.returnedAsUnfit': { type: F.flag, zh: '是否因不能胜任被退回原单位', en: 'whether returned to the home unit as unable to do the job' },
+  'cr.changesNotNotified': { type: F.list, zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
+  'cr.changesNotNotifiedCount': { type: F.count, zh: '此类调整数', en: 'number of such changes' },
+});
 
 const RANK_ORDER = ['staff', 'deputy-section', 'section', 'deputy-division', 'division'] as const;
 

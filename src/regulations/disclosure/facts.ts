@@ -1,55 +1,57 @@
 import type { CatalogueSnapshot, GuideRequirementName } from '../../schema/catalogue.js';
 import { REFUSAL_OUTCOMES } from '../case-timeline.js';
-import type { CaseContext, DeadlineEntry, Derived, EvaluationContext, FactCatalogue, Facts, ScopeItem } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { CaseContext, DeadlineEntry, Derived, EvaluationContext, Facts, ScopeItem } from '../context.js';
 import { instantMs } from '../../calendar/instants.js';
 import { trackDeadline } from '../track-deadline.js';
 import { findPersonalData } from './personal-data.js';
 
 export const REGULATION = 'disclosure';
 
-export const DS_CASE_FACTS: FactCatalogue = {
-  'ds.decided': { zh: '是否已作出决定', en: 'whether decided' },
-  'ds.resultTold': { zh: '是否已告知当事人办理结果', en: 'whether the party was told the result' },
-  'ds.resultNoticeLate': { zh: '告知办理结果是否超出时限', en: 'whether the result was told late (or not yet, past the limit)' },
-  'ds.resultNoticeDueDate': { zh: '告知结果的截止日', en: 'date by which the result must be told' },
-};
+export const DS_CASE_FACTS = defineFacts({
+  'ds.decided': { type: F.flag, zh: '是否已作出决定', en: 'whether decided' },
+  'ds.resultTold': { type: F.flag, zh: '是否已告知当事人办理结果', en: 'whether the party was told the result' },
+  'ds.resultNoticeLate': { type: F.flag, params: ['resultNoticeWorkingDays'], zh: '告知办理结果是否超出时限', en: 'whether the result was told late (or not yet, past the limit)' },
+  'ds.resultNoticeDueDate': { type: F.date.nullable(), params: ['resultNoticeWorkingDays'], zh: '告知结果的截止日', en: 'date by which the result must be told' },
+});
 
-export const DS_CATALOGUE_FACTS: FactCatalogue = {
-  'ds.informationFees': { zh: '公开信息收取的费用', en: 'fees charged for disclosed information' },
-  'ds.informationFeeCount': { zh: '收费次数', en: 'number of such fees' },
-  'ds.unlawfulFees': { zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
-  'ds.unlawfulFeeCount': { zh: '此类收费次数', en: 'number of such fees' },
-  'ds.unexplainedFees': { zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
-  'ds.unexplainedFeeCount': { zh: '此类收费次数', en: 'number of such fees' },
-  'ds.proactiveFees': { zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
-  'ds.proactiveFeeCount': { zh: '此类收费次数', en: 'number of such fees' },
-};
+export const DS_CATALOGUE_FACTS = defineFacts({
+  'ds.informationFees': { type: F.list, zh: '公开信息收取的费用', en: 'fees charged for disclosed information' },
+  'ds.informationFeeCount': { type: F.count, zh: '收费次数', en: 'number of such fees' },
+  'ds.unlawfulFees': { type: F.list, params: ['unlawfulInformationFeeItems'], zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
+  'ds.unlawfulFeeCount': { type: F.count, params: ['unlawfulInformationFeeItems'], zh: '此类收费次数', en: 'number of such fees' },
+  'ds.unexplainedFees': { type: F.list, zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
+  'ds.unexplainedFeeCount': { type: F.count, zh: '此类收费次数', en: 'number of such fees' },
+  'ds.proactiveFees': { type: F.list, zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
+  'ds.proactiveFeeCount': { type: F.count, zh: '此类收费次数', en: 'number of such fees' },
+});
 
-export const DS_MATTER_FACTS: FactCatalogue = {
-  'ds.matter.id': { zh: '事项', en: 'matter' },
-  'ds.matter.name': { zh: '事项名称', en: 'matter name' },
-  'ds.matter.kind': { zh: '事项类型（行政许可/非许可审批/公共服务）', en: 'kind of matter: license, non-license approval or public service' },
-  'ds.matter.published': { zh: '是否已公开办事指南', en: 'whether a guide is published' },
-  'ds.matter.missingFields': { zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
-  'ds.matter.missingFieldCount': { zh: '缺项数', en: 'number of missing items' },
+export const DS_MATTER_FACTS = defineFacts({
+  'ds.matter.id': { type: F.text, zh: '事项', en: 'matter' },
+  'ds.matter.name': { type: F.text, zh: '事项名称', en: 'matter name' },
+  'ds.matter.kind': { type: F.text, zh: '事项类型（行政许可/非许可审批/公共服务）', en: 'kind of matter: license, non-license approval or public service' },
+  'ds.matter.published': { type: F.flag, zh: '是否已公开办事指南', en: 'whether a guide is published' },
+  'ds.matter.missingFields': { type: F.list, params: ['guideRequiredFields'], zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
+  'ds.matter.missingFieldCount': { type: F.count, params: ['guideRequiredFields'], zh: '缺项数', en: 'number of missing items' },
   'ds.matter.missingLicenseFields': {
+    type: F.list, implements: { document: 'xingzheng-xuke-fa', article: '第三十条', text: '行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本等在办公场所公示。' },
     zh: '未公示的行政许可法第三十条所列内容（未公开指南时为全部）',
     en: 'what of the Administrative License Law 第三十条 list is not published (all of it where no guide is)',
   },
-  'ds.matter.missingLicenseFieldCount': { zh: '此类缺项数', en: 'number of such missing items' },
-  'ds.matter.staleChanges': { zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
-  'ds.matter.staleChangeCount': { zh: '此类变化数', en: 'number of such changes' },
-};
+  'ds.matter.missingLicenseFieldCount': { type: F.count, zh: '此类缺项数', en: 'number of such missing items' },
+  'ds.matter.staleChanges': { type: F.list, params: ['disclosureUpdateWorkingDays'], zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
+  'ds.matter.staleChangeCount': { type: F.count, params: ['disclosureUpdateWorkingDays'], zh: '此类变化数', en: 'number of such changes' },
+});
 
-export const DS_RESULT_FACTS: FactCatalogue = {
-  'ds.result.id': { zh: '公开结果', en: 'published result' },
-  'ds.result.residentIds': { zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
-  'ds.result.residentIdCount': { zh: '身份证号码处数', en: 'number of resident ID numbers' },
-  'ds.result.mobiles': { zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
-  'ds.result.mobileCount': { zh: '手机号码处数', en: 'number of mobile numbers' },
-  'ds.result.unexplainedChanges': { zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
-  'ds.result.unexplainedChangeCount': { zh: '此类修改数', en: 'number of such changes' },
-};
+export const DS_RESULT_FACTS = defineFacts({
+  'ds.result.id': { type: F.text, zh: '公开结果', en: 'published result' },
+  'ds.result.residentIds': { type: F.list, zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
+  'ds.result.residentIdCount': { type: F.count, zh: '身份证号码处数', en: 'number of resident ID numbers' },
+  'ds.result.mobiles': { type: F.list, zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
+  'ds.result.mobileCount': { type: F.count, zh: '手机号码处数', en: 'number of mobile numbers' },
+  'ds.result.unexplainedChanges': { type: F.list, zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
+  'ds.result.unexplainedChangeCount': { type: F.count, zh: '此类修改数', en: 'number of such changes' },
+});
 
 const REQUIREMENT_LABELS: Record<GuideRequirementName, string> = {
   department: '窗口部门名称 department',
@@ -87,7 +89,7 @@ function lacks(fields: GuideFields, requirement: GuideRequirementName): boolean 
 }
 
 /** DS-RESULT-TOLD: the party hears the result within the profile's limit; a written refusal tells it. */
-export function deriveDisclosureCase(ctx: CaseContext): Derived {
+export function deriveDisclosureCase(ctx: CaseContext): Derived<typeof DS_CASE_FACTS> {
   const tl = ctx.timeline;
   const decision = tl.decision;
   if (!decision) return { facts: { 'ds.decided': false, 'ds.resultTold': false, 'ds.resultNoticeLate': false, 'ds.resultNoticeDueDate': null }, deadlines: [], obligations: [] };

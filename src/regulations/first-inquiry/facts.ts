@@ -1,32 +1,33 @@
 import type { InquirySnapshot } from '../../schema/inquiry.js';
-import type { FactCatalogue, Facts } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { FactValuesOf } from '../context.js';
 
-export const FI_FACTS: FactCatalogue = {
-  'fi.channel': { zh: '接待方式', en: 'channel' },
-  'fi.firstStaff': { zh: '首位接待人员', en: 'first staff member' },
-  'fi.responsible': { zh: '记录的首问责任人', en: 'responsible person on record' },
-  'fi.responsibleIsFirstStaff': { zh: '记录的首问责任人是否为首位接待人员（或经批准的接办人）', en: 'whether the responsible person on record is the first staff member (or an approved transferee)' },
-  'fi.matter': { zh: '咨询/申办事项', en: 'matter' },
-  'fi.inScope': { zh: '是否属首问责任人职责范围', en: 'whether in the first staff member’s scope' },
-  'fi.actions': { zh: '处理经过', en: 'what was done' },
-  'fi.resolved': { zh: '是否已解答、办理或作好记录另约时间', en: 'whether answered, handled, or recorded with a reply time agreed' },
-  'fi.materialsIncomplete': { zh: '材料是否不全', en: 'whether materials were incomplete' },
-  'fi.oneTimeNoticeGiven': { zh: '是否一次性告知', en: 'whether a one-time notice was given' },
-  'fi.objectionsNotReported': { zh: '说明解释后仍有异议但未向上级报告的次数', en: 'objections after explanation not reported to a superior' },
-  'fi.referredWithTarget': { zh: '是否告知或引荐至咨询台、相关科室或窗口，或移交相关单位和人员', en: 'whether told or led to a help desk, office or window, or handed over to the unit or person who handles it' },
-  'fi.declined': { zh: '是否推诿（“不知道”“不清楚”“不归我管”）', en: 'whether the person was turned away' },
-  'fi.declinedWords': { zh: '推诿用语', en: 'words used' },
-  'fi.handlerAbsent': { zh: '经办人是否不在', en: 'whether the handler was away' },
-  'fi.absentHandlerDealtWith': { zh: '是否联系经办人，或收下材料记录后移交', en: 'whether the handler was contacted, or the materials taken, recorded and handed over' },
-  'fi.unapprovedTransfers': { zh: '未经领导同意的移交', en: 'transfers without a leader’s approval' },
-  'fi.unapprovedTransferCount': { zh: '此类移交数', en: 'number of such transfers' },
-  'fi.phoneLogMissing': { zh: '来电登记缺少的项目', en: 'what the phone log lacks' },
-  'fi.phoneLogMissingCount': { zh: '来电登记缺项数', en: 'number of items the phone log lacks' },
-  'fi.needsEscalation': { zh: '是否把握不准或特别重大、紧急', en: 'whether uncertain, major or urgent' },
-  'fi.escalated': { zh: '是否向上级领导汇报', en: 'whether reported to a superior' },
-  'fi.barred': { zh: '是否超出法律法规、政策规定不能办理', en: 'whether barred by law or policy' },
-  'fi.closedByExplanation': { zh: '是否已耐心解释清楚（视为完成答复）', en: 'whether fully explained (counts as answered)' },
-};
+export const FI_FACTS = defineFacts({
+  'fi.channel': { type: F.text, zh: '接待方式', en: 'channel' },
+  'fi.firstStaff': { type: F.text, zh: '首位接待人员', en: 'first staff member' },
+  'fi.responsible': { type: F.text.nullable(), zh: '记录的首问责任人', en: 'responsible person on record' },
+  'fi.responsibleIsFirstStaff': { type: F.flag, zh: '记录的首问责任人是否为首位接待人员（或经批准的接办人）', en: 'whether the responsible person on record is the first staff member (or an approved transferee)' },
+  'fi.matter': { type: F.text, zh: '咨询/申办事项', en: 'matter' },
+  'fi.inScope': { type: F.flag, zh: '是否属首问责任人职责范围', en: 'whether in the first staff member’s scope' },
+  'fi.actions': { type: F.list, zh: '处理经过', en: 'what was done' },
+  'fi.resolved': { type: F.flag, zh: '是否已解答、办理或作好记录另约时间', en: 'whether answered, handled, or recorded with a reply time agreed' },
+  'fi.materialsIncomplete': { type: F.flag, zh: '材料是否不全', en: 'whether materials were incomplete' },
+  'fi.oneTimeNoticeGiven': { type: F.flag, zh: '是否一次性告知', en: 'whether a one-time notice was given' },
+  'fi.objectionsNotReported': { type: F.number, zh: '说明解释后仍有异议但未向上级报告的次数', en: 'objections after explanation not reported to a superior' },
+  'fi.referredWithTarget': { type: F.flag, zh: '是否告知或引荐至咨询台、相关科室或窗口，或移交相关单位和人员', en: 'whether told or led to a help desk, office or window, or handed over to the unit or person who handles it' },
+  'fi.declined': { type: F.flag, zh: '是否推诿（“不知道”“不清楚”“不归我管”）', en: 'whether the person was turned away' },
+  'fi.declinedWords': { type: F.list, zh: '推诿用语', en: 'words used' },
+  'fi.handlerAbsent': { type: F.flag, zh: '经办人是否不在', en: 'whether the handler was away' },
+  'fi.absentHandlerDealtWith': { type: F.flag, zh: '是否联系经办人，或收下材料记录后移交', en: 'whether the handler was contacted, or the materials taken, recorded and handed over' },
+  'fi.unapprovedTransfers': { type: F.list, zh: '未经领导同意的移交', en: 'transfers without a leader’s approval' },
+  'fi.unapprovedTransferCount': { type: F.count, zh: '此类移交数', en: 'number of such transfers' },
+  'fi.phoneLogMissing': { type: F.list, zh: '来电登记缺少的项目', en: 'what the phone log lacks' },
+  'fi.phoneLogMissingCount': { type: F.count, zh: '来电登记缺项数', en: 'number of items the phone log lacks' },
+  'fi.needsEscalation': { type: F.flag, zh: '是否把握不准或特别重大、紧急', en: 'whether uncertain, major or urgent' },
+  'fi.escalated': { type: F.flag, zh: '是否向上级领导汇报', en: 'whether reported to a superior' },
+  'fi.barred': { type: F.flag, zh: '是否超出法律法规、政策规定不能办理', en: 'whether barred by law or policy' },
+  'fi.closedByExplanation': { type: F.flag, zh: '是否已耐心解释清楚（视为完成答复）', en: 'whether fully explained (counts as answered)' },
+});
 
 const ACTION_LABELS: Record<InquirySnapshot['actions'][number]['type'], string> = {
   answered: '解答 answered',
@@ -42,7 +43,7 @@ const ACTION_LABELS: Record<InquirySnapshot['actions'][number]['type'], string> 
   escalated: '上报 escalated',
 };
 
-export function deriveFirstInquiry(inquiry: InquirySnapshot): Facts {
+export function deriveFirstInquiry(inquiry: InquirySnapshot): FactValuesOf<typeof FI_FACTS> {
   const has = (type: string) => inquiry.actions.some((a) => a.type === type);
   const actions = inquiry.actions;
   const explainedFully = actions.some((a) => a.type === 'explained-ineligible' && a.full);

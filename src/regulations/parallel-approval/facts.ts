@@ -1,48 +1,49 @@
-import type { CaseContext, DeadlineEntry, Derived, FactCatalogue, Obligation, ScopeItem } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { CaseContext, DeadlineEntry, Derived, Obligation, ScopeItem } from '../context.js';
 import { formatLocal } from '../../calendar/instants.js';
 import { trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'parallel-approval';
 
-export const PA_FACTS: FactCatalogue = {
-  'pa.departmentsInvolved': { zh: '涉及部门数', en: 'departments involved' },
-  'pa.isJoint': { zh: '是否作为联办件办理（确定牵头部门）', en: 'whether handled as a joint case with a lead department' },
-  'pa.lead': { zh: '牵头部门', en: 'lead department' },
-  'pa.accepted': { zh: '是否已受理', en: 'whether accepted' },
-  'pa.notAccepted': { zh: '是否在窗口不予受理或退回（未进入审批）', en: 'whether the application was not accepted or returned at the window (never reviewed)' },
-  'pa.acceptanceProblems': { zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
-  'pa.acceptanceProblemCount': { zh: '统一受理缺项数', en: 'number of items unified acceptance lacked' },
-  'pa.lateCopies': { zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
-  'pa.lateCopyCount': { zh: '未按时抄告的部门数', en: 'number of co-departments not copied in time' },
-  'pa.serialCopies': { zh: '在其他部门出具意见后才抄告的协办部门（串联审批；根据项目实际情况后增的协办部门除外）', en: 'co-departments copied only after another gave its opinion (serial review), other than those added later as the project required' },
-  'pa.serialCopyCount': { zh: '串联审批的部门数', en: 'number of serially reviewed co-departments' },
-  'pa.decided': { zh: '是否已作出决定', en: 'whether decided' },
-  'pa.opinionsMissingAtDecision': { zh: '决定时尚未反馈意见的协办部门', en: 'co-departments without an opinion at the decision' },
-  'pa.opinionsMissingAtDecisionCount': { zh: '此类部门数', en: 'number of such co-departments' },
-  'pa.unresolvedConflictAtDecision': { zh: '决定时是否存在未经裁决或联审的意见分歧（决定与不同意意见相反，或记录在案的分歧）', en: 'whether a disagreement stood unresolved at the decision (an approval over a rejection, or a dispute on record)' },
-  'pa.conflictingDepartments': { zh: '未经裁决或联审的意见分歧所涉部门', en: 'departments in an unresolved disagreement' },
-  'pa.overruledDepartments': { zh: '决定准予、却与其不同意意见相反，且决定前无裁决或联审的协办部门', en: 'co-departments whose rejection the approval went against, with no ruling or joint review before the decision' },
-  'pa.overruledCount': { zh: '此类部门数', en: 'number of such co-departments' },
-  'pa.centerRules': { zh: '是否有文件规定意见分歧由中心裁决（玉林方案 篇六）', en: 'whether a document in force has the center rule on disputes (the Yulin plan)' },
-  'pa.investmentProject': { zh: '是否为本级审批权限内的投资项目', en: 'whether the matter is an investment project within the center’s own approval power' },
-  'pa.meetingProblems': { zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
-  'pa.meetingProblemCount': { zh: '联审会议出席问题数', en: 'number of meeting attendance problems' },
-};
+export const PA_FACTS = defineFacts({
+  'pa.departmentsInvolved': { type: F.number, zh: '涉及部门数', en: 'departments involved' },
+  'pa.isJoint': { type: F.flag, zh: '是否作为联办件办理（确定牵头部门）', en: 'whether handled as a joint case with a lead department' },
+  'pa.lead': { type: F.text.nullable(), zh: '牵头部门', en: 'lead department' },
+  'pa.accepted': { type: F.flag, zh: '是否已受理', en: 'whether accepted' },
+  'pa.notAccepted': { type: F.flag, zh: '是否在窗口不予受理或退回（未进入审批）', en: 'whether the application was not accepted or returned at the window (never reviewed)' },
+  'pa.acceptanceProblems': { type: F.list, zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
+  'pa.acceptanceProblemCount': { type: F.count, zh: '统一受理缺项数', en: 'number of items unified acceptance lacked' },
+  'pa.lateCopies': { type: F.list, params: ['copyWithinWorkingDays'], zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
+  'pa.lateCopyCount': { type: F.count, params: ['copyWithinWorkingDays'], zh: '未按时抄告的部门数', en: 'number of co-departments not copied in time' },
+  'pa.serialCopies': { type: F.list, zh: '在其他部门出具意见后才抄告的协办部门（串联审批；根据项目实际情况后增的协办部门除外）', en: 'co-departments copied only after another gave its opinion (serial review), other than those added later as the project required' },
+  'pa.serialCopyCount': { type: F.count, zh: '串联审批的部门数', en: 'number of serially reviewed co-departments' },
+  'pa.decided': { type: F.flag, zh: '是否已作出决定', en: 'whether decided' },
+  'pa.opinionsMissingAtDecision': { type: F.list, zh: '决定时尚未反馈意见的协办部门', en: 'co-departments without an opinion at the decision' },
+  'pa.opinionsMissingAtDecisionCount': { type: F.count, zh: '此类部门数', en: 'number of such co-departments' },
+  'pa.unresolvedConflictAtDecision': { type: F.flag, zh: '决定时是否存在未经裁决或联审的意见分歧（决定与不同意意见相反，或记录在案的分歧）', en: 'whether a disagreement stood unresolved at the decision (an approval over a rejection, or a dispute on record)' },
+  'pa.conflictingDepartments': { type: F.list, zh: '未经裁决或联审的意见分歧所涉部门', en: 'departments in an unresolved disagreement' },
+  'pa.overruledDepartments': { type: F.list, zh: '决定准予、却与其不同意意见相反，且决定前无裁决或联审的协办部门', en: 'co-departments whose rejection the approval went against, with no ruling or joint review before the decision' },
+  'pa.overruledCount': { type: F.count, zh: '此类部门数', en: 'number of such co-departments' },
+  'pa.centerRules': { type: F.flag, zh: '是否有文件规定意见分歧由中心裁决（玉林方案 篇六）', en: 'whether a document in force has the center rule on disputes (the Yulin plan)' },
+  'pa.investmentProject': { type: F.flag, zh: '是否为本级审批权限内的投资项目', en: 'whether the matter is an investment project within the center’s own approval power' },
+  'pa.meetingProblems': { type: F.list, zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
+  'pa.meetingProblemCount': { type: F.count, zh: '联审会议出席问题数', en: 'number of meeting attendance problems' },
+});
 
-export const PA_CO_FACTS: FactCatalogue = {
-  'pa.co.department': { zh: '协办部门', en: 'co-department' },
-  'pa.co.copied': { zh: '是否已抄告', en: 'whether copied' },
-  'pa.co.limitWorkingDays': { zh: '协办时限（工作日）', en: 'co-department limit (working days)' },
-  'pa.co.dueDate': { zh: '意见反馈截止日', en: 'opinion due date' },
-  'pa.co.status': { zh: '协办时限状态', en: 'status of the co-department deadline' },
-  'pa.co.late': { zh: '是否超时', en: 'whether late' },
-  'pa.co.opinion': { zh: '协办意见', en: 'opinion' },
-  'pa.co.adverseNotTold': { zh: '不能办理或需补充材料时未及时反馈申请人和牵头部门', en: 'an adverse opinion not told at once to the applicant and the lead' },
-  'pa.co.urged': { zh: '牵头部门是否已催办', en: 'whether the lead urged it' },
-  'pa.co.needsUrging': { zh: '是否临近或超过时限且未出具意见', en: 'whether due soon or overdue without an opinion' },
-};
+export const PA_CO_FACTS = defineFacts({
+  'pa.co.department': { type: F.text, zh: '协办部门', en: 'co-department' },
+  'pa.co.copied': { type: F.flag, zh: '是否已抄告', en: 'whether copied' },
+  'pa.co.limitWorkingDays': { type: F.number, zh: '协办时限（工作日）', en: 'co-department limit (working days)' },
+  'pa.co.dueDate': { type: F.date.nullable(), zh: '意见反馈截止日', en: 'opinion due date' },
+  'pa.co.status': { type: F.text.nullable(), zh: '协办时限状态', en: 'status of the co-department deadline' },
+  'pa.co.late': { type: F.flag, zh: '是否超时', en: 'whether late' },
+  'pa.co.opinion': { type: F.text.nullable(), zh: '协办意见', en: 'opinion' },
+  'pa.co.adverseNotTold': { type: F.flag, zh: '不能办理或需补充材料时未及时反馈申请人和牵头部门', en: 'an adverse opinion not told at once to the applicant and the lead' },
+  'pa.co.urged': { type: F.flag, zh: '牵头部门是否已催办', en: 'whether the lead urged it' },
+  'pa.co.needsUrging': { type: F.flag, zh: '是否临近或超过时限且未出具意见', en: 'whether due soon or overdue without an opinion' },
+});
 
-const EMPTY: Derived['facts'] = {
+const EMPTY: Omit<Derived<typeof PA_FACTS>['facts'], 'pa.departmentsInvolved' | 'pa.investmentProject' | 'pa.notAccepted' | 'pa.centerRules'> = {
   'pa.isJoint': false,
   'pa.lead': null,
   'pa.accepted': false,
@@ -63,7 +64,7 @@ const EMPTY: Derived['facts'] = {
   'pa.meetingProblemCount': 0,
 };
 
-export function deriveParallelApproval(ctx: CaseContext): Derived {
+export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACTS> {
   const tl = ctx.timeline;
   const { matter, joint } = tl.snapshot;
   const departmentsInvolved = 1 + matter.otherDepartments.filter((d) => d !== matter.department).length;

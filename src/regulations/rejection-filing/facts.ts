@@ -1,45 +1,48 @@
 import { REFUSAL_OUTCOMES } from '../case-timeline.js';
-import type { CaseContext, Derived, FactCatalogue, Obligation } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { CaseContext, Derived, Obligation } from '../context.js';
 import { trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'rejection-filing';
 
-export const RF_FACTS: FactCatalogue = {
-  'rf.isRefusal': { zh: '是否否定性决定', en: 'whether the decision is a refusal' },
-  'rf.outcome': { zh: '否定性决定的类型', en: 'kind of refusal' },
-  'rf.registered': { zh: '是否登记报备并注明原因', en: 'whether the refusal was registered with its reason' },
-  'rf.noticeProblems': { zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
-  'rf.noticeProblemCount': { zh: '书面通知缺少的要素数', en: 'number of elements the notice lacks' },
+export const RF_FACTS = defineFacts({
+  'rf.isRefusal': { type: F.flag, zh: '是否否定性决定', en: 'whether the decision is a refusal' },
+  'rf.outcome': { type: F.text.nullable(), zh: '否定性决定的类型', en: 'kind of refusal' },
+  'rf.registered': { type: F.flag, zh: '是否登记报备并注明原因', en: 'whether the refusal was registered with its reason' },
+  'rf.noticeProblems': { type: F.list, implements: { document: 'xingzheng-xuke-fa', article: '第三十二条', text: '行政机关受理或者不予受理行政许可申请，应当出具加盖本行政机关专用印章和注明日期的书面凭证。' }, zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
+  'rf.noticeProblemCount': { type: F.count, zh: '书面通知缺少的要素数', en: 'number of elements the notice lacks' },
   'rf.contentProblems': {
+    type: F.list,
     zh: '不予受理书面通知缺少的要素（理由、事实根据、法律依据；行政许可法第三十二条的凭证规则不适用时，还有书面、公章、日期）',
     en: 'what the notice of non-acceptance lacks: reasons, facts, legal basis (and writing, seal, date where the law’s voucher rule does not run)',
   },
-  'rf.contentProblemCount': { zh: '此类要素数', en: 'number of such elements' },
+  'rf.contentProblemCount': { type: F.count, zh: '此类要素数', en: 'number of such elements' },
   'rf.groundsProblems': {
+    type: F.list,
     zh: '不能办理的法律文书缺少的内容（书面；依据或理由）——行政许可法第三十八条不适用时',
     en: 'what the document refusing the matter lacks: writing; a basis or reasons (where ALL 第三十八条 does not run)',
   },
-  'rf.groundsProblemCount': { zh: '此类内容数', en: 'number of such items' },
-  'rf.appealRightsStated': { zh: '不予许可文书是否告知复议、诉讼权利', en: 'whether a refusal to permit states the right to reconsideration or litigation' },
-  'rf.filed': { zh: '是否已报送中心备案', en: 'whether a copy was filed with the center' },
-  'rf.filingWorkingDays': { zh: '决定后至备案（或至今）的工作日', en: 'working days from the decision to filing (or until now)' },
-  'rf.reasonCategory': { zh: '否定原因类别', en: 'reason category' },
-  'rf.priorCompleteNotice': { zh: '否定前是否已一次性告知全部补正内容', en: 'whether every item to correct was told in one notice before the refusal' },
-  'rf.referredTo': { zh: '引导至的有关机关/窗口', en: 'authority or window the applicant was referred to' },
-  'rf.changesTold': { zh: '是否告知需变更的内容', en: 'whether the applicant was told what to change' },
-  'rf.major': { zh: '是否重大事项', en: 'whether the matter is major' },
-  'rf.leaderConsulted': { zh: '是否请示分管领导', en: 'whether the leader in charge was consulted' },
-  'rf.voucherProblems': { zh: '不予受理（含退回）缺少的书面凭证要素（书面、专用印章、日期）', en: 'what a non-acceptance (or return) lacks of the written voucher: in writing, sealed, dated' },
-  'rf.voucherProblemCount': { zh: '书面凭证缺少的要素数', en: 'number of voucher elements missing' },
-  'rf.reasonNoticeProblems': { zh: '书面告知理由缺少的要素（书面、理由）', en: 'what the written statement of reasons lacks: in writing, reasons' },
-  'rf.reasonNoticeProblemCount': { zh: '书面告知理由缺少的要素数', en: 'number of elements the statement of reasons lacks' },
-  'rf.notAccepted': { zh: '是否为不予受理或退回（未受理的申请）', en: 'whether the application was not accepted or returned' },
-  'rf.objections': { zh: '申请人异议次数', en: 'objections raised by the applicant' },
-  'rf.objectionsUnreportedCount': { zh: '未向上级领导报告的异议数', en: 'number of objections not reported to a superior' },
-  'rf.objectionsUnreported': { zh: '未向上级领导报告的异议（日期）', en: 'objections not reported to a superior (dates)' },
-};
+  'rf.groundsProblemCount': { type: F.count, zh: '此类内容数', en: 'number of such items' },
+  'rf.appealRightsStated': { type: F.flag, zh: '不予许可文书是否告知复议、诉讼权利', en: 'whether a refusal to permit states the right to reconsideration or litigation' },
+  'rf.filed': { type: F.flag, zh: '是否已报送中心备案', en: 'whether a copy was filed with the center' },
+  'rf.filingWorkingDays': { type: F.number.nullable(), zh: '决定后至备案（或至今）的工作日', en: 'working days from the decision to filing (or until now)' },
+  'rf.reasonCategory': { type: F.text.nullable(), zh: '否定原因类别', en: 'reason category' },
+  'rf.priorCompleteNotice': { type: F.flag, zh: '否定前是否已一次性告知全部补正内容', en: 'whether every item to correct was told in one notice before the refusal' },
+  'rf.referredTo': { type: F.text.nullable(), zh: '引导至的有关机关/窗口', en: 'authority or window the applicant was referred to' },
+  'rf.changesTold': { type: F.flag, zh: '是否告知需变更的内容', en: 'whether the applicant was told what to change' },
+  'rf.major': { type: F.flag, zh: '是否重大事项', en: 'whether the matter is major' },
+  'rf.leaderConsulted': { type: F.flag, zh: '是否请示分管领导', en: 'whether the leader in charge was consulted' },
+  'rf.voucherProblems': { type: F.list, zh: '不予受理（含退回）缺少的书面凭证要素（书面、专用印章、日期）', en: 'what a non-acceptance (or return) lacks of the written voucher: in writing, sealed, dated' },
+  'rf.voucherProblemCount': { type: F.count, zh: '书面凭证缺少的要素数', en: 'number of voucher elements missing' },
+  'rf.reasonNoticeProblems': { type: F.list, zh: '书面告知理由缺少的要素（书面、理由）', en: 'what the written statement of reasons lacks: in writing, reasons' },
+  'rf.reasonNoticeProblemCount': { type: F.count, zh: '书面告知理由缺少的要素数', en: 'number of elements the statement of reasons lacks' },
+  'rf.notAccepted': { type: F.flag, zh: '是否为不予受理或退回（未受理的申请）', en: 'whether the application was not accepted or returned' },
+  'rf.objections': { type: F.number, zh: '申请人异议次数', en: 'objections raised by the applicant' },
+  'rf.objectionsUnreportedCount': { type: F.count, zh: '未向上级领导报告的异议数', en: 'number of objections not reported to a superior' },
+  'rf.objectionsUnreported': { type: F.list, zh: '未向上级领导报告的异议（日期）', en: 'objections not reported to a superior (dates)' },
+});
 
-export function deriveRejectionFiling(ctx: CaseContext): Derived {
+export function deriveRejectionFiling(ctx: CaseContext): Derived<typeof RF_FACTS> {
   const tl = ctx.timeline;
   const decision = tl.decision;
   const refusal = decision && REFUSAL_OUTCOMES.has(decision.outcome) ? decision : undefined;

@@ -1,64 +1,65 @@
 import { formatDayNumber, tryParseDate, type DayNumber } from '../../calendar/dates.js';
 import { parseInstantMs } from '../../calendar/instants.js';
 import type { TimedEvent } from '../case-timeline.js';
-import type { CaseContext, Derived, FactCatalogue, Obligation } from '../context.js';
+import { defineFacts, factType as F } from '../context.js';
+import type { CaseContext, Derived, Obligation } from '../context.js';
 import { deemedAccepted } from '../one-time-notification/facts.js';
 import { deadlineIn, trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'timed-completion';
 
-export const TC_FACTS: FactCatalogue = {
-  'tc.applies': { zh: '办结时限已开始计算', en: 'the completion clock has started' },
-  'tc.clockStartDate': { zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
-  'tc.clockStartReason': { zh: '起算依据', en: 'why the clock starts then' },
-  'tc.limitWorkingDays': { zh: '办结时限（工作日）', en: 'completion limit in working days' },
-  'tc.legalLimitWorkingDays': { zh: '法定时限（工作日）', en: 'legal limit in working days' },
-  'tc.promisedLimitWorkingDays': { zh: '承诺时限（工作日）', en: 'promised limit in working days' },
-  'tc.dueDate': { zh: '应办结日期', en: 'completion due date' },
-  'tc.completed': { zh: '是否已办结', en: 'whether the case is completed' },
-  'tc.completedDate': { zh: '办结日期', en: 'completion date' },
-  'tc.status': { zh: '办结时限状态', en: 'completion deadline status' },
-  'tc.late': { zh: '是否超期', en: 'whether completion is late' },
-  'tc.lateWorkingDays': { zh: '超期工作日数', en: 'working days late' },
-  'tc.remainingWorkingDays': { zh: '剩余工作日', en: 'working days left' },
-  'tc.hasValidExtension': { zh: '是否有有效延期', en: 'whether a valid extension applies' },
-  'tc.extensionWorkingDays': { zh: '有效延期（工作日）', en: 'valid extension in working days' },
-  'tc.sameDayCompleted': { zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
-  'tc.acceptanceNoticeIssued': { zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
-  'tc.promisedCompletionStated': { zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
-  'tc.invalidExtensions': { zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
-  'tc.invalidExtensionCount': { zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
-  'tc.repeatedExtensions': { zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
-  'tc.repeatedExtensionCount': { zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
-  'tc.overlongExtensions': { zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
-  'tc.overlongExtensionCount': { zh: '超长延期次数', en: 'number of over-long extensions' },
-  'tc.extensionsWithoutReason': { zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
-  'tc.extensionsWithoutReasonCount': { zh: '未告知理由的延期次数', en: 'number of extensions without a reason told' },
-  'tc.extensionsNotCopied': { zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
-  'tc.extensionsNotCopiedCount': { zh: '未抄送中心的延期次数', en: 'number of extensions not copied to the center' },
-  'tc.unnotifiedSuspensionCount': { zh: '法定不计时情形却未书面告知申请人的中止次数', en: 'number of suspensions of a kind the law excludes that the applicant was not told of in writing' },
-  'tc.unnotifiedSuspensions': { zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
-  'tc.otherSuspensionCount': { zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
-  'tc.otherSuspensions': { zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
-  'tc.legalLimitRecorded': { zh: '事项是否记录了法定时限', en: 'whether the matter records its legal limit' },
-  'tc.limitAssumed': { zh: '事项既未记录法定时限也未记录承诺时限（办结时限为假定值）', en: 'the matter records neither a legal nor a promised limit (the completion limit is assumed)' },
-  'tc.extensionsUnderLaw': { zh: '延期是否按行政许可法第四十二条审查（许可事项）', en: 'whether extensions are judged under ALL 第四十二条 (a license matter)' },
-  'tc.lateLimit': { zh: '超过的是哪一时限：law（行政许可法的法定期限）或 completion（办结时限）', en: 'which limit was exceeded: law (the Administrative License Law’s) or completion (the completion limit)' },
-  'tc.legalLimitApplied': { zh: '适用的法定时限（工作日；联办件未记录时为45日）', en: 'legal limit applied in working days (45 for a joint case that records none)' },
-  'tc.legalDueDate': { zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
-  'tc.legalLateWorkingDays': { zh: '超过法定期限的工作日数', en: 'working days past the legal limit' },
-  'tc.statedCompletionDate': { zh: '受理通知书注明的办结日期', en: 'completion date written on the acceptance notice' },
-  'tc.dueDateOnAcceptance': { zh: '按办结时限自起算日计算的办结日期（不含中止、延期）', en: 'completion due date the limit gives from the clock start (before suspensions and extensions)' },
-  'tc.statedDateTooLate': { zh: '受理通知书注明的办结日期晚于按时限计算的日期', en: 'the date on the acceptance notice is later than the computed due date' },
-  'tc.certificateIssued': { zh: '是否颁发许可证件（行政许可准予决定，非上报件、代理件的初审）', en: 'whether a license certificate is issued (a license approval, not a reported or proxy case’s preliminary approval)' },
-  'tc.isJoint': { zh: '是否联办件', en: 'whether this is a joint case' },
-  'tc.workingDaysUsed': { zh: '已用工作日（不含中止）', en: 'working days used (suspensions excluded)' },
-  'tc.jointAllowedWorkingDays': { zh: '联办件允许的最长时限（含有效延期）', en: 'longest time allowed for a joint case, valid extension included' },
-  'tc.approved': { zh: '是否准予许可', en: 'whether the permit was granted' },
-  'tc.deliveryDueDate': { zh: '证件送达期限', en: 'certificate delivery due date' },
-  'tc.deliveryLate': { zh: '证件是否逾期送达', en: 'whether the certificate is delivered late' },
-  'tc.deliveryStatus': { zh: '送达期限状态', en: 'delivery deadline status' },
-};
+export const TC_FACTS = defineFacts({
+  'tc.applies': { type: F.flag, zh: '办结时限已开始计算', en: 'the completion clock has started' },
+  'tc.clockStartDate': { type: F.date.nullable(), zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
+  'tc.clockStartReason': { type: F.text.nullable(), zh: '起算依据', en: 'why the clock starts then' },
+  'tc.limitWorkingDays': { type: F.number, zh: '办结时限（工作日）', en: 'completion limit in working days' },
+  'tc.legalLimitWorkingDays': { type: F.number.nullable(), zh: '法定时限（工作日）', en: 'legal limit in working days' },
+  'tc.promisedLimitWorkingDays': { type: F.number.nullable(), zh: '承诺时限（工作日）', en: 'promised limit in working days' },
+  'tc.dueDate': { type: F.date.nullable(), zh: '应办结日期', en: 'completion due date' },
+  'tc.completed': { type: F.flag, zh: '是否已办结', en: 'whether the case is completed' },
+  'tc.completedDate': { type: F.date.nullable(), zh: '办结日期', en: 'completion date' },
+  'tc.status': { type: F.text.nullable(), params: ['warnWorkingDays', 'warnElapsedRatio'], zh: '办结时限状态', en: 'completion deadline status' },
+  'tc.late': { type: F.flag, zh: '是否超期', en: 'whether completion is late' },
+  'tc.lateWorkingDays': { type: F.number, zh: '超期工作日数', en: 'working days late' },
+  'tc.remainingWorkingDays': { type: F.number.nullable(), zh: '剩余工作日', en: 'working days left' },
+  'tc.hasValidExtension': { type: F.flag, zh: '是否有有效延期', en: 'whether a valid extension applies' },
+  'tc.extensionWorkingDays': { type: F.number, zh: '有效延期（工作日）', en: 'valid extension in working days' },
+  'tc.sameDayCompleted': { type: F.flag.nullable(), zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
+  'tc.acceptanceNoticeIssued': { type: F.flag, zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
+  'tc.promisedCompletionStated': { type: F.flag, zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
+  'tc.invalidExtensions': { type: F.list, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
+  'tc.invalidExtensionCount': { type: F.count, zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
+  'tc.repeatedExtensions': { type: F.list, params: ['extensionMaxCount'], zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
+  'tc.repeatedExtensionCount': { type: F.count, params: ['extensionMaxCount'], zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
+  'tc.overlongExtensions': { type: F.list, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
+  'tc.overlongExtensionCount': { type: F.count, zh: '超长延期次数', en: 'number of over-long extensions' },
+  'tc.extensionsWithoutReason': { type: F.list, zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
+  'tc.extensionsWithoutReasonCount': { type: F.count, zh: '未告知理由的延期次数', en: 'number of extensions without a reason told' },
+  'tc.extensionsNotCopied': { type: F.list, zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
+  'tc.extensionsNotCopiedCount': { type: F.count, zh: '未抄送中心的延期次数', en: 'number of extensions not copied to the center' },
+  'tc.unnotifiedSuspensionCount': { type: F.count, zh: '法定不计时情形却未书面告知申请人的中止次数', en: 'number of suspensions of a kind the law excludes that the applicant was not told of in writing' },
+  'tc.unnotifiedSuspensions': { type: F.list, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
+  'tc.otherSuspensionCount': { type: F.count, zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
+  'tc.otherSuspensions': { type: F.list, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
+  'tc.legalLimitRecorded': { type: F.flag, zh: '事项是否记录了法定时限', en: 'whether the matter records its legal limit' },
+  'tc.limitAssumed': { type: F.flag, zh: '事项既未记录法定时限也未记录承诺时限（办结时限为假定值）', en: 'the matter records neither a legal nor a promised limit (the completion limit is assumed)' },
+  'tc.extensionsUnderLaw': { type: F.flag, zh: '延期是否按行政许可法第四十二条审查（许可事项）', en: 'whether extensions are judged under ALL 第四十二条 (a license matter)' },
+  'tc.lateLimit': { type: F.text.nullable(), zh: '超过的是哪一时限：law（行政许可法的法定期限）或 completion（办结时限）', en: 'which limit was exceeded: law (the Administrative License Law’s) or completion (the completion limit)' },
+  'tc.legalLimitApplied': { type: F.number.nullable(), zh: '适用的法定时限（工作日；联办件未记录时为45日）', en: 'legal limit applied in working days (45 for a joint case that records none)' },
+  'tc.legalDueDate': { type: F.date.nullable(), zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
+  'tc.legalLateWorkingDays': { type: F.number, zh: '超过法定期限的工作日数', en: 'working days past the legal limit' },
+  'tc.statedCompletionDate': { type: F.text.nullable(), zh: '受理通知书注明的办结日期', en: 'completion date written on the acceptance notice' },
+  'tc.dueDateOnAcceptance': { type: F.date.nullable(), zh: '按办结时限自起算日计算的办结日期（不含中止、延期）', en: 'completion due date the limit gives from the clock start (before suspensions and extensions)' },
+  'tc.statedDateTooLate': { type: F.flag, zh: '受理通知书注明的办结日期晚于按时限计算的日期', en: 'the date on the acceptance notice is later than the computed due date' },
+  'tc.certificateIssued': { type: F.flag, zh: '是否颁发许可证件（行政许可准予决定，非上报件、代理件的初审）', en: 'whether a license certificate is issued (a license approval, not a reported or proxy case’s preliminary approval)' },
+  'tc.isJoint': { type: F.flag, zh: '是否联办件', en: 'whether this is a joint case' },
+  'tc.workingDaysUsed': { type: F.number.nullable(), zh: '已用工作日（不含中止）', en: 'working days used (suspensions excluded)' },
+  'tc.jointAllowedWorkingDays': { type: F.number, params: ['jointLimitWorkingDays', 'jointExtensionMaxWorkingDays'], zh: '联办件允许的最长时限（含有效延期）', en: 'longest time allowed for a joint case, valid extension included' },
+  'tc.approved': { type: F.flag, zh: '是否准予许可', en: 'whether the permit was granted' },
+  'tc.deliveryDueDate': { type: F.date.nullable(), params: ['deliveryWorkingDays'], zh: '证件送达期限', en: 'certificate delivery due date' },
+  'tc.deliveryLate': { type: F.flag, params: ['deliveryWorkingDays'], zh: '证件是否逾期送达', en: 'whether the certificate is delivered late' },
+  'tc.deliveryStatus': { type: F.text.nullable(), zh: '送达期限状态', en: 'delivery deadline status' },
+});
 
 const EXCLUDABLE = new Set(['hearing', 'tendering', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert-review']);
 
@@ -113,7 +114,7 @@ function exclusionsOf(ctx: CaseContext) {
   return { counted, unnotified, other };
 }
 
-export function deriveTimedCompletion(ctx: CaseContext): Derived {
+export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS> {
   const tl = ctx.timeline;
   const { params, calendar } = ctx;
   const matter = tl.snapshot.matter;
@@ -263,7 +264,7 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived {
   const approval =
     completion?.outcome === 'approved' && matter.class !== 'reported' && matter.class !== 'proxy' && ctx.ruleRuns('TC-DELIVERY') ? completion : undefined;
   const delivery = tl.first('certificate-delivered');
-  let deliveryFacts: Record<string, string | boolean | null> = { 'tc.deliveryDueDate': null, 'tc.deliveryLate': false, 'tc.deliveryStatus': null };
+  let deliveryFacts: { 'tc.deliveryDueDate': string | null; 'tc.deliveryLate': boolean; 'tc.deliveryStatus': string | null } = { 'tc.deliveryDueDate': null, 'tc.deliveryLate': false, 'tc.deliveryStatus': null };
   if (approval) {
     const tracked = trackDeadline(ctx, {
       id: 'delivery',
