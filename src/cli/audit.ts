@@ -48,8 +48,11 @@ export interface AuditSummary {
   /** Errors beyond the first `maxErrorsListed` are counted but not listed. */
   errorCount: number;
   findingsBySeverity: Record<string, number>;
-  /** Per rule: its findings (`count`) and the cases with at least one of them (`cases`). */
-  rules: Array<{ ruleId: string; severity: string; count: number; cases: number; citation?: Citation; message: string }>;
+  /**
+   * Per rule as it fired (`rule`: the id, or id/variant) and severity: its findings (`count`) and the cases with at
+   * least one of them (`cases`). Variants are apart, because each has its own title, sentence and severity.
+   */
+  rules: RuleTally[];
   /** The figures centers publish, for the whole log. */
   figures: Figures;
   departments: Array<{ department: string } & Tally>;
@@ -68,6 +71,19 @@ export interface AuditSummary {
    * falls on another date than ours, counted, and the first `maxErrorsListed` listed with the days that explain it.
    */
   sourceDue?: { compared: number; disagreements: number; cases: SourceDueRow[] };
+  /** Only for an import: what the format does not record, and the rules that did not run because of it. */
+  notRecorded?: Array<{ rules: string[]; because: { zh: string; en: string } }>;
+}
+
+/** The findings of one rule (or variant) at one severity. */
+export interface RuleTally {
+  ruleId: string;
+  rule: string;
+  severity: string;
+  count: number;
+  cases: number;
+  citation?: Citation;
+  message: string;
 }
 
 /** A case whose source system counts its completion due date differently from us, and why. */
@@ -133,6 +149,8 @@ export interface BatchResult {
   /** Its supervision records as NDJSON text, in log order, when asked for. */
   supervision: string;
 }
+
+const ruleKey = (rule: string, severity: string) => `${rule}\u0000${severity}`;
 
 function increment(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
@@ -200,7 +218,7 @@ export class AuditAccumulator {
   #errorCount = 0;
   readonly #errors: AuditError[] = [];
   readonly #severity = new Map<string, number>();
-  readonly #rules = new Map<string, { ruleId: string; severity: string; count: number; cases: number; citation?: Citation; message: string }>();
+  readonly #rules = new Map<string, RuleTally>();
   readonly #figures = emptyFigures();
   readonly #departments: NameTallies;
   readonly #windows: NameTallies;
@@ -253,16 +271,19 @@ export class AuditAccumulator {
     const { department, window } = record;
     let violations = 0;
     let warnings = 0;
+    // Cases per rule id (the department and window tables), and per variant and severity (the rules table).
     const rulesOfCase: Record<string, number> = {};
+    const tallied = new Set<string>();
     for (const finding of report.findings) {
       increment(this.#severity, finding.severity);
-      const key = finding.ruleId;
+      const key = ruleKey(finding.rule, finding.severity);
       const rule = this.#rules.get(key);
       if (rule) {
         rule.count++;
-        if (!rulesOfCase[key]) rule.cases++;
-      } else this.#rules.set(key, { ruleId: key, severity: finding.severity, count: 1, cases: 1, ...(finding.citation ? { citation: finding.citation } : {}), message: clip(finding.message.zh, MAX_MESSAGE_CHARS) });
-      rulesOfCase[key] = 1;
+        if (!tallied.has(key)) rule.cases++;
+      } else this.#rules.set(key, { ruleId: finding.ruleId, rule: finding.rule, severity: finding.severity, count: 1, cases: 1, ...(finding.citation ? { citation: finding.citation } : {}), message: clip(finding.message.zh, MAX_MESSAGE_CHARS) });
+      tallied.add(key);
+      rulesOfCase[finding.ruleId] = 1;
       if (finding.severity === 'violation') violations++;
       if (finding.severity === 'warning') warnings++;
     }
@@ -297,11 +318,11 @@ export class AuditAccumulator {
     for (const error of part.errors) if (this.#errors.length < (this.#options.maxErrorsListed ?? 1000)) this.#errors.push(error);
     for (const [severity, count] of Object.entries(part.findingsBySeverity)) increment(this.#severity, severity, count);
     for (const rule of part.rules) {
-      const known = this.#rules.get(rule.ruleId);
+      const known = this.#rules.get(ruleKey(rule.rule, rule.severity));
       if (known) {
         known.count += rule.count;
         known.cases += rule.cases;
-      } else this.#rules.set(rule.ruleId, { ...rule });
+      } else this.#rules.set(ruleKey(rule.rule, rule.severity), { ...rule });
     }
     addFigures(this.#figures, part.figures);
     for (const { month, ...tally } of part.months) this.#months.set(month, sum(this.#months.get(month), tally));
@@ -344,7 +365,7 @@ export class AuditAccumulator {
       errors: this.#errors,
       errorCount: this.#errorCount,
       findingsBySeverity: Object.fromEntries(byCode(this.#severity)),
-      rules: [...this.#rules.values()].sort((a, b) => b.count - a.count || compareCodePoints(a.ruleId, b.ruleId)),
+      rules: [...this.#rules.values()].sort((a, b) => b.count - a.count || compareCodePoints(a.rule, b.rule) || compareCodePoints(a.severity, b.severity)),
       figures: this.#figures,
       departments: rows(this.#departments, 'department'),
       windows: rows(this.#windows, 'window'),

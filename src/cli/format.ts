@@ -1,6 +1,7 @@
 // The audit summary as a terminal table and as CSV; the HTML page and the workbook are in ./report/.
 import type { AuditSummary } from './audit.js';
 import { type Lang } from './labels.js';
+import { INTERCHANGE_TEXT } from './messages/interchange.js';
 import { fill } from './messages/report.js';
 import { deadlineKind } from './report/case-record.js';
 import { figureCells, figureHeaders, figureValues, FIGURE_COLUMNS, kindName, monthRows, ruleName, severityName, statusName, tallyRows, text, type NamedTally } from './report/view.js';
@@ -43,7 +44,7 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
       return [r.name, ...compact.map((i) => cells[i]!)];
     }));
   out.push('');
-  out.push(s.rules.length ? table([t('rule'), t('severity'), t('count'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleName(r.ruleId, lang), severityName(r.severity, lang), String(r.count), String(r.cases), r.citation ? `${r.citation.document} ${r.citation.article}` : '—'])) : t('none'));
+  out.push(s.rules.length ? table([t('rule'), t('severity'), t('count'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleName(r.rule, lang), severityName(r.severity, lang), String(r.count), String(r.cases), r.citation ? `${r.citation.document} ${r.citation.article}` : '—'])) : t('none'));
   out.push('');
   const tallies = (head: string, rows: NamedTally[]) => table([head, t('cases'), t('violations'), t('warnings')], rows.map((d) => [d.name, String(d.cases), String(d.violations), String(d.warnings)]));
   out.push(tallies(t('department'), tallyRows(s, 'department', lang)));
@@ -62,6 +63,18 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
     out.push(`${t('worst')}:`);
     out.push(table([t('case'), t('deadline'), t('due'), t('overdue'), t('department')], s.worstOverdue.map((w) => [w.caseId, kindName(deadlineKind(w.deadline), lang), w.dueDate, String(w.overdueWorkingDays), w.department])));
   }
+  if (s.notRecorded?.length) {
+    out.push('');
+    out.push(`${INTERCHANGE_TEXT.notRecorded[lang]}:`);
+    for (const gap of s.notRecorded) out.push(`  ${gap.rules.join(', ')}: ${gap.because[lang]}`);
+  }
+  if (s.sourceDue) {
+    out.push('');
+    out.push(`${INTERCHANGE_TEXT.sourceDue[lang]}（${fill(INTERCHANGE_TEXT.sourceDueSummary[lang], { compared: s.sourceDue.compared, disagreements: s.sourceDue.disagreements })}）:`);
+    if (s.sourceDue.cases.length) {
+      out.push(table([t('case'), t('department'), INTERCHANGE_TEXT.ours[lang], INTERCHANGE_TEXT.theirs[lang], t('message')], s.sourceDue.cases.map((c) => [c.caseId, c.department, c.ours, c.theirs, c.message[lang]])));
+    }
+  }
   if (s.errors.length) {
     out.push('');
     out.push(`${t('errors')}:`);
@@ -70,8 +83,8 @@ export function formatTable(s: AuditSummary, lang: Lang): string {
   }
   out.push('');
   out.push(t('drillDown'));
-  const top = s.rules[0]?.ruleId;
-  if (top) out.push(`${fill(t('drillDownExample'), { rule: top })}jq -c 'select(any(.findings[]?; .ruleId == "${top}"))' cases.ndjson`);
+  const top = s.rules[0]?.rule;
+  if (top) out.push(`${fill(t('drillDownExample'), { rule: top })}jq -c 'select(any(.findings[]?; .rule == "${top}"))' cases.ndjson`);
   return out.join('\n');
 }
 
@@ -85,7 +98,7 @@ export function formatCsv(s: AuditSummary): string {
   const rows: Array<Array<string | number>> = [['section', 'key', 'severity', 'count', 'cases', 'violations', 'warnings', 'detail', ...figureColumns]];
   const figures = (t: NamedTally | { figures: NamedTally['figures'] }) => figureValues(t.figures).map((v) => (v === null ? '' : v));
   rows.push(['center', s.profile, '', '', s.evaluated, '', '', '', ...figureValues(s.figures).map((v) => (v === null ? '' : v))]);
-  for (const r of s.rules) rows.push(['rule', r.ruleId, r.severity, r.count, r.cases, '', '', r.citation ? `${r.citation.seed} ${r.citation.document} ${r.citation.article}: ${r.citation.text}` : '']);
+  for (const r of s.rules) rows.push(['rule', r.rule, r.severity, r.count, r.cases, '', '', r.citation ? `${r.citation.seed} ${r.citation.document} ${r.citation.article}: ${r.citation.text}` : '']);
   for (const d of s.departments) rows.push(['department', d.department, '', '', d.cases, d.violations, d.warnings, '', ...figures(d)]);
   if (s.otherDepartments) rows.push(['other-departments', '', '', '', s.otherDepartments.cases, s.otherDepartments.violations, s.otherDepartments.warnings, '', ...figures(s.otherDepartments)]);
   for (const w of s.windows) rows.push(['window', w.window, '', '', w.cases, w.violations, w.warnings, '', ...figures(w)]);

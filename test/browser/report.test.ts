@@ -156,8 +156,9 @@ describe('the HTML report in Chromium, continued', () => {
 
   it('filters the cases of a rule by rule and by text, and says how many rows it shows', async () => {
     const page = page_.page!;
-    const rule = summary.rules[0]!.ruleId;
-    const ofRule = records.filter((r) => r.findings.some((f) => f.ruleId === rule)).slice(0, CASES_PER_RULE);
+    const top = summary.rules[0]!;
+    const rule = `${top.rule}~${top.severity}`;
+    const ofRule = records.filter((r) => r.findings.some((f) => f.rule === top.rule && f.severity === top.severity)).slice(0, CASES_PER_RULE);
     await page.selectOption('#rule-filter', rule);
     const visibleBlocks = await page.$$eval('.rule-cases', (blocks) => blocks.filter((b) => !(b as unknown as PageElement).hidden).map((b) => b.getAttribute('data-rule')));
     expect(visibleBlocks).toEqual([rule]);
@@ -193,7 +194,7 @@ describe('the HTML report in Chromium, continued', () => {
     // Ids and names from the data: rule ids, case ids, departments, windows, the profile, the as-of instant, JSON
     // paths of errors. "JSON" names the log's format in an error message.
     const allowed = [
-      ...summary.rules.map((r) => r.ruleId),
+      ...summary.rules.flatMap((r) => [r.ruleId, r.rule]),
       ...records.flatMap((r) => [r.caseId, r.department, r.window ?? '']),
       ...summary.errors.flatMap((e) => [e.path, e.caseId ?? '']),
       summary.profile,

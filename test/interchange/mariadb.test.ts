@@ -10,6 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCaseRecords, utf8FileOf } from '../../src/interchange/index.js';
+import { cli } from '../cli/helpers.js';
 import { collect, sampleFolder, withoutSource } from './helpers.js';
 
 let server: ChildProcess | undefined;
@@ -104,6 +105,23 @@ describe('the exchange database (MariaDB)', () => {
     expect(fromDatabase.filter((item) => item.kind === 'case').length).toBe(402);
     expect(withoutSource(fromDatabase)).toEqual(withoutSource(fromCsv));
     for (const item of fromDatabase) if (item.kind === 'row-error') expect(item.source).toBe(`mysql://root@127.0.0.1:${port}/exchange`);
+  });
+
+  it('audited from the command line, gives the same report as the CSV export (but for the source each error names)', async () => {
+    const audit = async (from: string) => {
+      const { code, out } = await cli('audit', '--input', 'national-exchange', '--from', from, '--profile', 'city-12', '--as-of', '2025-12-31T18:00:00+08:00', '--format', 'json', '--workers', '1');
+      expect(code).toBe(0);
+      const summary = JSON.parse(out);
+      // Each error names its source first (a file of the folder, or the database): the rest must be the same.
+      for (const error of summary.errors) {
+        error.message = error.message.replace(/^.*? table /, 'table ');
+        error.messageZh = error.messageZh.replace(/^.*? 表 /, '表 ');
+      }
+      return summary;
+    };
+    const fromDatabase = await audit(`mysql://root@127.0.0.1:${port}/exchange`);
+    expect(fromDatabase.evaluated).toBe(402);
+    expect(fromDatabase).toEqual(await audit(sampleFolder));
   });
 
   it('a reader that stops early closes its connections and does not hang', async () => {

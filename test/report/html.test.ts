@@ -38,7 +38,7 @@ describe('audit --format html', () => {
     expect(zh).toContain('(法定时限 − 实际办理工作日) ÷ 法定时限');
     const summary = JSON.parse((await cli('audit', sampleLog, ...AUDIT, '--format', 'json')).out);
     for (const rule of summary.rules) {
-      const block = zh.split(`data-rule="${rule.ruleId}"`)[1]!.split('</table>')[0]!;
+      const block = zh.split(`data-rule="${rule.rule}~${rule.severity}"`)[1]!.split('</table>')[0]!;
       expect(block.match(/<tr>/g)!.length - 1).toBe(Math.min(rule.cases, CASES_PER_RULE));
       if (rule.cases > CASES_PER_RULE) expect(block).toContain(`列出前 ${CASES_PER_RULE} 件，共 ${rule.cases} 件`);
     }

@@ -39,11 +39,12 @@ describe('per-case records', () => {
     expect(readFileSync(cases, 'utf8')).toBe(`${ndjson.out}\n`);
     const caseRecords = records.filter((r): r is CaseRecord => r.kind === 'case');
     expect(caseRecords).toHaveLength(summary.evaluated);
-    // A rule's case count is the number of records with that rule; its finding count may be larger.
+    // A rule's (variant's, at its severity) case count is the number of records with it; its finding count may be larger.
     for (const rule of summary.rules) {
-      const withRule = caseRecords.filter((r) => r.findings.some((f) => f.ruleId === rule.ruleId));
+      const same = (f: CaseRecord['findings'][number]) => f.rule === rule.rule && f.severity === rule.severity;
+      const withRule = caseRecords.filter((r) => r.findings.some(same));
       expect(withRule.length).toBe(rule.cases);
-      expect(withRule.reduce((n, r) => n + r.findings.filter((f) => f.ruleId === rule.ruleId).length, 0)).toBe(rule.count);
+      expect(withRule.reduce((n, r) => n + r.findings.filter(same).length, 0)).toBe(rule.count);
     }
     // Figures: the center's are the records' summed, and so are each department's and month's.
     expect(summary.figures).toEqual(caseRecords.map(caseFigures).reduce(addFigures, emptyFigures()));
@@ -75,7 +76,7 @@ describe('per-case records', () => {
     const { out } = await cli('audit', sampleLog, ...AUDIT);
     const summary = JSON.parse((await cli('audit', sampleLog, ...AUDIT, '--format', 'json')).out);
     expect(out).toContain('加 --cases <文件>');
-    expect(out).toContain(`jq -c 'select(any(.findings[]?; .ruleId == "${summary.rules[0].ruleId}"))' cases.ndjson`);
+    expect(out).toContain(`jq -c 'select(any(.findings[]?; .rule == "${summary.rules[0].rule}"))' cases.ndjson`);
   });
 
   it('with two threads the records file holds one record per line of the log, in log order', async () => {

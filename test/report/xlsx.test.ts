@@ -38,7 +38,7 @@ describe('audit --format xlsx', () => {
     const rules = book.getWorksheet('规则')!;
     expect(header(rules)).toEqual(['规则名称', '规则编号', '级别', '发现', '涉及案件', '依据']);
     const top = summary.rules[0];
-    expect((rules.getRow(2).values as unknown[]).slice(2, 6)).toEqual([top.ruleId, SEVERITY_LABELS[top.severity as 'violation'].zh, top.count, top.cases]);
+    expect((rules.getRow(2).values as unknown[]).slice(2, 6)).toEqual([top.rule, SEVERITY_LABELS[top.severity as 'violation'].zh, top.count, top.cases]);
 
     // Per-case findings: one row per finding of every case, filterable by rule, department, window and month.
     const findings = book.getWorksheet('逐案发现')!;

@@ -11,6 +11,7 @@ import { auditFile, auditLines, auditStream } from '../audit-run.js';
 import { importedCases, importFormats, interchangeLines, profileForFormat, writeSupervision } from '../interchange-audit.js';
 import { INTERCHANGE_TEXT } from '../messages/interchange.js';
 import type { BundledFormat } from '../../interchange/index.js';
+import { resolveMapping } from '../../interchange/read.js';
 import { formatCsv, formatHtml, formatTable } from '../format.js';
 import { fill, REPORT_TEXT } from '../messages/report.js';
 import { casesByRule } from '../report/html.js';
@@ -115,6 +116,10 @@ async function runAudit(source: AuditSource, opts: { format: string; failOnFindi
     throw error;
   }
   bar?.stop();
+  if (source.kind === 'export') {
+    const gaps = resolveMapping({ format: source.format }).notRecorded;
+    if (gaps.length) summary = { ...summary, notRecorded: gaps.map((gap) => ({ rules: [...gap.rules], because: { ...gap.because } })) };
+  }
   try {
     if (opts.format === 'supervision') {
       // CSV for a spreadsheet or a database import when the file is named so; NDJSON otherwise.

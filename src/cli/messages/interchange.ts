@@ -12,6 +12,7 @@ export const INTERCHANGE_TEXT = {
   notRecordedNote: { zh: '{format} 格式不记录此项：{because}', en: 'the {format} format does not record this: {because}' },
   sourceDue: { zh: '与源系统承诺办结日期不一致的案件', en: 'cases whose source system counts another due date' },
   sourceDueSummary: { zh: '已比对 {compared} 件，其中 {disagreements} 件日期不同', en: '{compared} compared, {disagreements} on another date' },
+  notRecorded: { zh: '导出格式不记录、因而未运行的规则', en: 'rules not run: the export format does not record what they check' },
   ours: { zh: '本库计算', en: 'ours' },
   theirs: { zh: '源系统', en: 'source system' },
   supervisionOption: { zh: 'supervision：每条发现一条 GB/T 39046 电子监察记录（NDJSON；--out 以 .csv 结尾时为 CSV）', en: 'supervision: one GB/T 39046 e-supervision record per finding (NDJSON; CSV when --out ends in .csv)' },

@@ -40,10 +40,11 @@ export async function casesByRule(casesFile: string, perRule = CASES_PER_RULE): 
     if (record.kind !== 'case') continue;
     const seen = new Set<string>();
     for (const finding of record.findings) {
-      if (seen.has(finding.ruleId)) continue;
-      seen.add(finding.ruleId);
-      let entry = out.get(finding.ruleId);
-      if (!entry) out.set(finding.ruleId, (entry = { total: 0, rows: [] }));
+      const key = rowKey(finding);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let entry = out.get(key);
+      if (!entry) out.set(key, (entry = { total: 0, rows: [] }));
       entry.total++;
       if (entry.rows.length < perRule) {
         entry.rows.push({ caseId: record.caseId, department: record.department, window: record.window, month: record.month, severity: finding.severity, message: finding.message, outcome: record.outcome });
@@ -59,7 +60,9 @@ export const SEVERITY_COLOURS: Record<string, string> = { violation: '#c62828', 
 const STACK_COLOURS = { completedOnTime: '#2e7d32', overdueClosed: '#8e24aa', overdueOpen: '#c62828', openInTime: '#64b5f6', notTimed: '#bdbdbd' } as const;
 
 /** An id for an element, from a rule id: only letters, digits and dashes. */
-const anchor = (ruleId: string) => `rule-${ruleId.replace(/[^A-Za-z0-9-]/g, '_')}`;
+/** A row of the rules table and its cases: a rule as it fired (id or id/variant) at one severity. */
+const rowKey = (r: { rule: string; severity: string }) => `${r.rule}~${r.severity}`;
+const anchor = (key: string) => `rule-${key.replace(/[^A-Za-z0-9-]/g, '_')}`;
 
 function table(headers: string[], rows: Array<Array<string | number>>, attributes = ''): string {
   const head = `<thead><tr>${headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>`;
@@ -72,7 +75,7 @@ const figureTable = (head: string, rows: NamedTally[], lang: Lang) =>
 
 function rulesChart(s: AuditSummary, lang: Lang): string {
   const rules = [...s.rules].reverse();
-  const names = rules.map((r) => ruleName(r.ruleId, lang));
+  const names = rules.map((r) => ruleName(r.rule, lang));
   // About 7.5 px per Latin character at 12 px (a CJK character counts as two): ids stay on one line, long titles wrap.
   const labelWidth = Math.min(340, Math.max(80, ...names.map((n) => textUnits(n) * 7.5)));
   const severities = [...new Set(rules.map((r) => r.severity))];
@@ -128,7 +131,8 @@ function chartDepartments(s: AuditSummary): AuditSummary['departments'] {
 
 function heatChart(s: AuditSummary, lang: Lang): string {
   const departments = chartDepartments(s);
-  const rules = s.rules.map((r) => r.ruleId);
+  // Departments × rule ids: a department's tally counts its cases per id.
+  const rules = [...new Set(s.rules.map((r) => r.ruleId))];
   let max = 1;
   const data: Array<[number, number, number]> = [];
   departments.forEach((d, y) =>
@@ -224,7 +228,7 @@ export function formatHtml(s: AuditSummary, lang: Lang, cases?: CasesByRule): st
   parts.push(`<section><h2>${t('figures')}</h2>${figureTable(t('center'), [{ name: s.profile, cases: s.evaluated, violations: 0, warnings: 0, rules: {}, figures: s.figures }], lang)}
 <h3>${t('legend')}</h3><dl class="legend">${FIGURE_LEGEND.map(({ figure, how }) => `<dt>${escape(FIGURE_LABELS[figure][lang])}</dt><dd>${escape(how[lang])}</dd>`).join('')}</dl></section>`);
   parts.push(`<section><h2>${t('chartRules')}</h2>${s.rules.length ? `<div class="chart">${rulesChart(s, lang)}</div>` : `<p>${t('none')}</p>`}
-${table([t('ruleTitle'), t('severity'), t('findings'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleCell(r.ruleId), escape(severityName(r.severity, lang)), r.count, count(r.ruleId, r.cases), citation(r)]))}</section>`);
+${table([t('ruleTitle'), t('severity'), t('findings'), t('casesWith'), t('citation')], s.rules.map((r) => [ruleCell(r.rule), escape(severityName(r.severity, lang)), r.count, count(rowKey(r), r.cases), citation(r)]))}</section>`);
   parts.push(`<section><h2>${t('chartMonths')}</h2><div class="chart">${monthsChart(s, lang)}</div>${figureTable(t('month'), monthRows(s, lang), lang)}</section>`);
   const topNote = s.departments.length > CHART_DEPARTMENTS ? escape(fill(t('heatTop'), { n: CHART_DEPARTMENTS })) : '';
   if (s.departments.length && s.rules.length) parts.push(`<section><h2>${t('chartHeat')}${topNote}</h2><div class="chart">${heatChart(s, lang)}</div></section>`);
@@ -246,9 +250,9 @@ ${table([t('ruleTitle'), t('severity'), t('findings'), t('casesWith'), t('citati
 function casesSection(s: AuditSummary, lang: Lang, cases: CasesByRule): string {
   const t = (key: Parameters<typeof text>[0]) => text(key, lang);
   const blocks = s.rules
-    .filter((r) => cases.has(r.ruleId))
+    .filter((r) => cases.has(rowKey(r)))
     .map((r) => {
-      const { total, rows } = cases.get(r.ruleId)!;
+      const { total, rows } = cases.get(rowKey(r))!;
       const note = rows.length < total ? `<p>${escape(fill(t('listedFirst'), { listed: rows.length, total }))}</p>` : '';
       const body = rows.map((c) => [
         `<code>${escape(c.caseId)}</code>`,
@@ -260,10 +264,10 @@ function casesSection(s: AuditSummary, lang: Lang, cases: CasesByRule): string {
         // Messages come from the rule files and the regulations, with the facts they quote.
         `<span class="message">${escape(c.message[lang])}</span>`,
       ]);
-      return `<div class="rule-cases" id="${anchor(r.ruleId)}" data-rule="${escape(r.ruleId)}"><h3>${escape(ruleName(r.ruleId, lang))}</h3>${note}<p class="shown" data-template="${escape(t('shown'))}"></p>
+      return `<div class="rule-cases" id="${anchor(rowKey(r))}" data-rule="${escape(rowKey(r))}"><h3>${escape(ruleName(r.rule, lang))}</h3>${note}<p class="shown" data-template="${escape(t('shown'))}"></p>
 ${table([t('case'), t('department'), t('window'), t('month'), t('severity'), t('outcome'), t('message')], body)}</div>`;
     });
-  const options = s.rules.filter((r) => cases.has(r.ruleId)).map((r) => `<option value="${escape(r.ruleId)}">${escape(ruleName(r.ruleId, lang))}</option>`);
+  const options = s.rules.filter((r) => cases.has(rowKey(r))).map((r) => `<option value="${escape(rowKey(r))}">${escape(ruleName(r.rule, lang))}</option>`);
   return `<section id="cases"><h2>${t('casesOfRule')}</h2>
 <div class="filters"><label>${t('rule')} <select id="rule-filter"><option value="">—</option>${options.join('')}</select></label>
 <label>${t('filter')} <input id="case-filter" type="search" placeholder="${escape(t('filterPlaceholder'))}"></label></div>

@@ -16,11 +16,23 @@ let titles: Map<string, Bilingual> | undefined;
 function ruleTitles(): Map<string, Bilingual> {
   if (titles) return titles;
   titles = new Map();
+  const variants = new Map<string, Bilingual[]>();
   for (const rule of listRules()) {
     if (!rule.title) continue;
     titles.set(rule.rule, rule.title);
-    // A rule's own title (rule === id) wins over its variants' for the id.
-    if (rule.rule === rule.id || !titles.has(rule.id)) titles.set(rule.id, rule.title);
+    if (rule.rule !== rule.id) variants.set(rule.id, [...(variants.get(rule.id) ?? []), rule.title]);
+  }
+  // An id with variants only (TC-ON-TIME) is named by the topic its variants' titles share (按时办结 / On time), never
+  // by one variant's title: a count of the id covers all of them.
+  for (const [id, list] of variants) {
+    if (titles.has(id)) continue;
+    const topic = (lang: Lang) => {
+      const heads = new Set(list.map((title) => title[lang].split(/：|: /)[0]!));
+      return heads.size === 1 ? [...heads][0]! : undefined;
+    };
+    const zh = topic('zh');
+    const en = topic('en');
+    if (zh && en) titles.set(id, { zh, en });
   }
   return titles;
 }

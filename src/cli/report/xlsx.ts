@@ -146,10 +146,10 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
     workbook,
     t('rulesSheet'),
     [{ header: t('ruleTitle') }, { header: t('ruleId') }, { header: t('severity') }, { header: t('findings') }, { header: t('casesWith') }, { header: t('citation') }],
-    s.rules.map((r) => [ruleTitle(r.ruleId, lang) ?? r.ruleId, r.ruleId, severityName(r.severity, lang), r.count, r.cases, r.citation ? `${r.citation.document} ${r.citation.article}：${r.citation.text}` : '']),
+    s.rules.map((r) => [ruleTitle(r.rule, lang) ?? r.rule, r.rule, severityName(r.severity, lang), r.count, r.cases, r.citation ? `${r.citation.document} ${r.citation.article}：${r.citation.text}` : '']),
   ).commit();
 
-  const ruleIds = s.rules.map((r) => r.ruleId);
+  const ruleIds = [...new Set(s.rules.map((r) => r.ruleId))];
   const tallyColumns = (head: string): Column[] => [{ header: head }, { header: t('cases') }, { header: t('violations') }, { header: t('warnings') }];
   const tallyRow = (r: NamedTally): Cell[] => [r.name, r.cases, r.violations, r.warnings];
   const departments = tallyRows(s, 'department', lang);
@@ -173,7 +173,7 @@ export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, cases
       for await (const r of records(casesFile)) {
         if (r.kind !== 'case') continue;
         for (const f of r.findings) {
-          yield [r.line, r.caseId, r.department, r.window, r.month, f.ruleId, ruleTitle(f.ruleId, lang) ?? f.ruleId, f.rule, severityName(f.severity, lang), r.outcome ? (OUTCOME_LABELS[r.outcome]?.[lang] ?? r.outcome) : null, f.message[lang]];
+          yield [r.line, r.caseId, r.department, r.window, r.month, f.ruleId, ruleTitle(f.rule, lang) ?? f.rule, f.rule, severityName(f.severity, lang), r.outcome ? (OUTCOME_LABELS[r.outcome]?.[lang] ?? r.outcome) : null, f.message[lang]];
         }
       }
     })(),
