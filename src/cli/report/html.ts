@@ -75,7 +75,8 @@ const figureTable = (head: string, rows: NamedTally[], lang: Lang) =>
 
 function rulesChart(s: AuditSummary, lang: Lang): string {
   const rules = [...s.rules].reverse();
-  const names = rules.map((r) => ruleName(r.rule, lang));
+  // The chart names each rule by its title alone (the table under it gives the ids): a variant's id is long.
+  const names = rules.map((r) => ruleTitle(r.rule, lang) ?? r.rule);
   // About 7.5 px per Latin character at 12 px (a CJK character counts as two): ids stay on one line, long titles wrap.
   const labelWidth = Math.min(340, Math.max(80, ...names.map((n) => textUnits(n) * 7.5)));
   const severities = [...new Set(rules.map((r) => r.severity))];
