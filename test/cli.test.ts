@@ -52,7 +52,8 @@ describe('command line', () => {
   it('bad usage and bad input exit 2 with one clear line', async () => {
     expect(await cli('--lang', 'en', 'audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31')).toMatchObject({ code: 2, err: expect.stringContaining('expected an ISO instant with offset') });
     expect(await cli('audit', sample, '--profile', 'city-12', '--as-of', '2025-10-31')).toMatchObject({ code: 2, err: expect.stringContaining('应为含时区的 ISO 时刻') });
-    expect(await cli('audit', 'missing.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00')).toMatchObject({ code: 2, err: expect.stringContaining('missing.ndjson: cannot read') });
+    expect(await cli('--lang', 'en', 'audit', 'missing.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00')).toMatchObject({ code: 2, err: expect.stringContaining('missing.ndjson: cannot read') });
+    expect(await cli('audit', 'missing.ndjson', '--profile', 'city-12', '--as-of', '2025-10-31T18:00:00+08:00')).toMatchObject({ code: 2, err: expect.stringContaining('missing.ndjson：无法读取') });
     expect((await cli('audit', sample, '--profile', 'city-99', '--as-of', '2025-10-31T18:00:00+08:00')).code).toBe(2);
     expect((await cli('schema', 'nonsense')).code).toBe(2);
   });

@@ -1,11 +1,22 @@
 // `audit --out FILE`: the output is checked before the audit starts and written whole at the end. The report is
 // written to a temporary file beside FILE and renamed over it, so FILE never holds a partial report, even if the
 // audit is interrupted; the temporary file is removed on SIGINT and SIGTERM.
+import type { Bilingual } from '../errors.js';
+import { OUTPUT_ERRORS } from './messages/audit.js';
+import { fill } from './messages/report.js';
 import { closeSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Why an output file cannot be used, for a one-line usage error. */
-export class OutputError extends Error {}
+/** A report file that cannot be written: the message in English, and both languages for the command line. */
+export class OutputError extends Error {
+  readonly text: Bilingual;
+  constructor(entry: Bilingual, values: Record<string, string>) {
+    const text = { zh: fill(entry.zh, values), en: fill(entry.en, values) };
+    super(text.en);
+    this.text = text;
+  }
+}
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
@@ -33,20 +44,20 @@ export class ReportFile {
 
   /** Checks that FILE can be written (its folder exists and takes a new file; FILE is not a folder) before any work. */
   static open(path: string, option = '--out'): ReportFile {
-    if (path.trim() === '') throw new OutputError(`${option} "": expected a file path`);
+    if (path.trim() === '') throw new OutputError(OUTPUT_ERRORS.noPath, { option });
     let existing;
     try {
       existing = statSync(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(`${option} ${path}: cannot write (${reason(error)})`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new OutputError(OUTPUT_ERRORS.cannotWrite, { option, path, reason: reason(error) });
     }
-    if (existing && !existing.isFile()) throw new OutputError(`${option} ${path}: cannot write (not a regular file)`);
+    if (existing && !existing.isFile()) throw new OutputError(OUTPUT_ERRORS.notAFile, { option, path });
     const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
     try {
       closeSync(openSync(temporary, 'wx'));
     } catch (error) {
       // The report goes to a new file beside FILE, then replaces it: it is the folder that must take a file.
-      throw new OutputError(`${option} ${path}: cannot write a new file in ${dirname(path)} (${reason(error)})`);
+      throw new OutputError(OUTPUT_ERRORS.cannotCreate, { option, path, folder: dirname(path), reason: reason(error) });
     }
     return new ReportFile(path, temporary, option);
   }
@@ -66,7 +77,7 @@ export class ReportFile {
       this.#close();
     } catch (error) {
       this.discard();
-      throw new OutputError(`${this.#option} ${this.path}: cannot write (${reason(error)})`);
+      throw new OutputError(OUTPUT_ERRORS.cannotWrite, { option: this.#option, path: this.path, reason: reason(error) });
     }
   }
 
@@ -78,7 +89,7 @@ export class ReportFile {
       this.#close();
     } catch (error) {
       this.discard();
-      throw new OutputError(`${this.#option} ${this.path}: cannot write (${reason(error)})`);
+      throw new OutputError(OUTPUT_ERRORS.cannotWrite, { option: this.#option, path: this.path, reason: reason(error) });
     }
   }
 

@@ -11,7 +11,7 @@ describe('D9: the output file is checked before any work', () => {
     // The log does not exist: an error about --out proves the output was checked first.
     const log = join(dir, 'not-read.ndjson');
     for (const [out, reason] of [[join(dir, 'no', 'such', 'x.json'), 'ENOENT'], [dir, 'not a regular file'], ['/proc/version', '/proc/version'], ['', 'expected a file path']] as const) {
-      const result = await cli('audit', log, ...AUDIT, '--out', out);
+      const result = await cli('--lang', 'en', 'audit', log, ...AUDIT, '--out', out);
       expect(result.code).toBe(2);
       expect(result.err).toMatch(/^--out .*: (cannot write|expected a file path)/);
       expect(result.err).toContain(reason);

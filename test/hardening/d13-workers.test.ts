@@ -6,7 +6,7 @@ import { AUDIT, cli, sampleLog } from './helpers.js';
 describe('D13: worker threads are capped at the cores and bad values fail first', () => {
   it('more workers than cores is capped with a note; non-numbers and zero exit 2 before the log is read', async () => {
     const cores = availableParallelism();
-    const capped = await cli('audit', sampleLog, ...AUDIT, '--workers', '1000', '--format', 'json');
+    const capped = await cli('--lang', 'en', 'audit', sampleLog, ...AUDIT, '--workers', '1000', '--format', 'json');
     expect(capped.code).toBe(0);
     expect(capped.err).toBe(`--workers 1000: this machine has ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
     for (const bad of ['0', '-1', '1.5', 'abc', '', '1e1', '0x2']) {

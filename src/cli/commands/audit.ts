@@ -18,29 +18,31 @@ import { casesByRule } from '../report/html.js';
 import { writeXlsx } from '../report/xlsx.js';
 import { OutputError, ReportFile } from '../report-file.js';
 import { terminalSafe } from '../text.js';
+import { AUDIT_HELP, OUTPUT_ERRORS } from '../messages/audit.js';
+import { t } from '../messages/common.js';
 import type { CommandContext } from './context.js';
 
 /** The `audit` command. */
-export function registerAudit({ program, io, raw, lang, calendarChoice }: CommandContext): void {
+export function registerAudit({ program, io, raw, lang, help, calendarChoice }: CommandContext): void {
   program
     .command('audit')
-    .description('evaluate a case log (NDJSON, a JSON array, or - for stdin) and summarise 审计案件日志')
-    .argument('[log]', 'cases.ndjson | cases.json | -')
-    .addOption(new Option('--input <format>', INTERCHANGE_TEXT.inputOption.en).choices(['log', ...importFormats]).default('log'))
-    .option('--from <folder|url>', INTERCHANGE_TEXT.fromOption.en)
-    .requiredOption('--profile <id|file>', 'profile id or a profile JSON file')
-    .requiredOption('--as-of <instant>', 'the moment the audit describes, e.g. 2025-10-13T18:00:00+08:00')
-    .addOption(new Option('--format <format>', 'output format: table, json, csv, html, xlsx (needs --out), ndjson (one line per case)').choices(['table', 'json', 'csv', 'html', 'xlsx', 'ndjson', 'supervision']).default('table'))
-    .option('--out <file>', 'write the report to a file instead of stdout')
-    .option('--cases <file>', 'also write every case\'s result (NDJSON, one line per case) to this file')
-    .option('--fail-on-findings', 'exit 1 when any violation is found')
-    .option('--workers <n>', `worker threads (default: this machine's ${availableParallelism()}); 1 runs in one thread`)
+    .description(t(help, AUDIT_HELP.command))
+    .argument('[log]', t(help, AUDIT_HELP.log))
+    .addOption(new Option('--input <format>', t(help, INTERCHANGE_TEXT.inputOption)).choices(['log', ...importFormats]).default('log'))
+    .option('--from <folder|url>', t(help, INTERCHANGE_TEXT.fromOption))
+    .requiredOption('--profile <id|file>', t(help, AUDIT_HELP.profile))
+    .requiredOption('--as-of <instant>', t(help, AUDIT_HELP.asOf))
+    .addOption(new Option('--format <format>', t(help, AUDIT_HELP.format)).choices(['table', 'json', 'csv', 'html', 'xlsx', 'ndjson', 'supervision']).default('table'))
+    .option('--out <file>', t(help, AUDIT_HELP.out))
+    .option('--cases <file>', t(help, AUDIT_HELP.cases))
+    .option('--fail-on-findings', t(help, AUDIT_HELP.failOnFindings))
+    .option('--workers <n>', fill(t(help, AUDIT_HELP.workers), { cores: availableParallelism() }))
     .action(async (log: string | undefined, opts: { profile: string; asOf: string; format: string; out?: string; cases?: string; failOnFindings?: boolean; workers?: string; input: string; from?: string }) => {
       // Every option is checked before the log is read: a bad one is one clear line and exit 2, not a lost audit.
       const source = sourceArg(log, opts, lang());
       const { additions } = calendarChoice();
       const profile = source.kind === 'export' ? profileForFormat(profileArg(opts.profile), source.format) : profileArg(opts.profile);
-      const options: AuditOptions = { profile, asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err), ...(additions ? { calendarAdditions: additions } : {}), ...(source.kind === 'export' ? { imported: true } : {}) };
+      const options: AuditOptions = { profile, asOf: asOfArg(opts.asOf), workers: workersArg(opts.workers, io.err, lang()), ...(additions ? { calendarAdditions: additions } : {}), ...(source.kind === 'export' ? { imported: true } : {}) };
       loadProfile(options.profile);
       if (opts.format === 'xlsx' && opts.out === undefined) throw new UsageError(REPORT_TEXT.xlsxNeedsOut[lang()]);
       let outFile: ReportFile | undefined;
@@ -50,7 +52,7 @@ export function registerAudit({ program, io, raw, lang, calendarChoice }: Comman
         casesOut = opts.cases === undefined ? undefined : ReportFile.open(opts.cases, '--cases');
       } catch (error) {
         outFile?.discard();
-        throw new UsageError((error as Error).message);
+        throw error instanceof OutputError ? new UsageError(error.text[lang()]) : error;
       }
       // The per-case records go to disk as the audit runs: into the --cases file (or an ndjson report) directly,
       // else into a scratch folder that is removed at the end.
@@ -112,7 +114,7 @@ async function runAudit(source: AuditSource, opts: { format: string; failOnFindi
     casesOut?.discard();
     // The log cannot be opened or read (missing, a folder, no permission, an I/O error).
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`${source.kind === 'log' ? source.log : source.from}: cannot read (${(error as Error).message})`);
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(fill(OUTPUT_ERRORS.cannotRead[lang], { source: source.kind === 'log' ? source.log : source.from, reason: (error as Error).message }));
     throw error;
   }
   bar?.stop();
@@ -162,7 +164,7 @@ async function runAudit(source: AuditSource, opts: { format: string; failOnFindi
   } catch (error) {
     outFile?.discard();
     casesOut?.discard();
-    if (error instanceof OutputError) throw new UsageError(error.message);
+    if (error instanceof OutputError) throw new UsageError(error.text[lang]);
     throw error;
   }
   if (summary.evaluated === 0) {

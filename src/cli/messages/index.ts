@@ -7,3 +7,5 @@ export * from './check.js';
 export * from './explain.js';
 export * from './rules.js';
 export * from './report.js';
+export * from './audit.js';
+export * from './interchange.js';
