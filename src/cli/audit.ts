@@ -471,24 +471,25 @@ function auditLine(acc: AuditAccumulator, sinks: Sinks, entry: LogLine, options:
     failLine(acc, sinks, { line, ...(caseId ? { caseId } : {}), ...describe(error) });
     return;
   }
-  acc.add(report, record);
-  sinks.records?.push(JSON.stringify(record));
   // The snapshot passed validation: it is a case snapshot.
   const snapshot = data as CaseSnapshotInput;
-  if (sinks.supervision) for (const row of supervisionRecords(report, { snapshot })) sinks.supervision.push(JSON.stringify(row));
   if (options.imported) {
     const differs = compareSourceDue(report, sourceDue, { snapshot, calendar });
-    acc.sourceDue(
-      differs && {
-        caseId: clip(differs.caseId, MAX_NAME_CHARS),
-        department: record.department,
-        ours: differs.ours,
-        theirs: differs.theirs,
-        workingDays: differs.workingDays,
-        message: { zh: clip(differs.message.zh, MAX_MESSAGE_CHARS), en: clip(differs.message.en, MAX_MESSAGE_CHARS) },
-      },
-    );
+    const row = differs && {
+      caseId: clip(differs.caseId, MAX_NAME_CHARS),
+      department: record.department,
+      ours: differs.ours,
+      theirs: differs.theirs,
+      workingDays: differs.workingDays,
+      message: { zh: clip(differs.message.zh, MAX_MESSAGE_CHARS), en: clip(differs.message.en, MAX_MESSAGE_CHARS) },
+    };
+    acc.sourceDue(row);
+    // Every disagreement is in the case's own record too, however many the summary lists.
+    if (row) record = { ...record, sourceDue: { ours: row.ours, theirs: row.theirs, workingDays: row.workingDays, message: row.message } };
   }
+  acc.add(report, record);
+  sinks.records?.push(JSON.stringify(record));
+  if (sinks.supervision) for (const row of supervisionRecords(report, { snapshot })) sinks.supervision.push(JSON.stringify(row));
 }
 
 /** The summary of one batch of lines, and its records when asked for: what a worker thread returns. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { supervisionColumns, supervisionRecordJsonSchema, supervisionRecordSchema } from '../../src/interchange/index.js';
+import { auditRecordSchema } from '../../src/cli/report/case-record.js';
 import { cli, scratch } from '../cli/helpers.js';
 import { sampleFolder } from './helpers.js';
 
@@ -29,6 +30,17 @@ describe('audit --input national-exchange', () => {
     expect(makeUp.message.zh).toContain('2025-10-11 调休上班日');
     expect(summary.sourceDue.compared).toBe(402);
     expect(summary.sourceDue.disagreements).toBe(summary.sourceDue.cases.length);
+  });
+
+  it('writes one record per case and per row error; a case whose source due date differs says so in its record', async () => {
+    const { out } = await cli('audit', ...AUDIT, '--format', 'ndjson');
+    const records = out.split('\n').map((line) => auditRecordSchema.parse(JSON.parse(line)));
+    expect(records.filter((r) => r.kind === 'case')).toHaveLength(402);
+    expect(records.filter((r) => r.kind === 'error')).toHaveLength(9);
+    const makeUp = records.find((r) => r.kind === 'case' && r.caseId === 'JDZ-2025-M0001');
+    expect(makeUp).toMatchObject({ sourceDue: { ours: '2025-10-13', theirs: '2025-10-14', workingDays: 1 } });
+    const summary = JSON.parse((await cli('audit', ...AUDIT, '--format', 'json')).out);
+    expect(records.filter((r) => r.kind === 'case' && r.sourceDue).length).toBe(summary.sourceDue.disagreements);
   });
 
   it('is the same report for any number of workers', async () => {

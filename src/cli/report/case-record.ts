@@ -87,6 +87,11 @@ export const caseRecordSchema = z
       .nullable(),
     findings: z.array(findingRecordSchema),
     deadlines: z.array(deadlineRecordSchema),
+    /** Only for a case of a platform's export whose source system gives another completion due date than ours. */
+    sourceDue: z
+      .strictObject({ ours: z.string(), theirs: z.string(), workingDays: z.number(), message: bilingual })
+      .optional()
+      .describe("the source system's 承诺办结时间 falls on another date than our completion due date"),
   })
   .meta({ title: 'audit case record', description: 'One evaluated case of an audited log.' });
 
