@@ -15,6 +15,7 @@ import type { CatalogueSnapshot } from '../schema/catalogue.js';
 import type { caseSnapshotSchema } from '../schema/case.js';
 import type { InquirySnapshot } from '../schema/inquiry.js';
 import type { ProfileInput } from '../schema/profile.js';
+import type { ProfileId } from './profiles.js';
 import type { RosterSnapshot } from '../schema/roster.js';
 import { subjectOf, type Scope, type SubjectKind } from '../schema/scopes.js';
 import { regulationRuns, ruleNamesUnder, rulesUnder } from './applicability.js';
@@ -23,7 +24,7 @@ import { bundledVersionsOn, loadProfile, type ResolvedProfile } from './profiles
 import { itemFacts, type Derivation, type FactSet } from './run-rules.js';
 
 export interface ProfileChoice {
-  profile: string | ProfileInput;
+  profile: ProfileId | ProfileInput;
   profiles?: readonly ProfileInput[] | undefined;
 }
 

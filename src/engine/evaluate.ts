@@ -7,6 +7,7 @@ import { caseSnapshotSchema, instant, type CaseSnapshotInput } from '../schema/c
 import { inquirySnapshotSchema, type InquirySnapshotInput } from '../schema/inquiry.js';
 import { parseWith } from '../schema/parse.js';
 import type { ProfileInput } from '../schema/profile.js';
+import type { ProfileId } from './profiles.js';
 import { rosterSnapshotSchema, type RosterSnapshotInput } from '../schema/roster.js';
 import { deriveCase, deriveCatalogueSubject, deriveInquiry, deriveRoster } from './derive.js';
 import { buildReport, type Derivation, type Report } from './run-rules.js';
@@ -15,7 +16,7 @@ export type { Finding, ItemRef, Report, RuleTrace, Subject } from './run-rules.j
 
 export interface EvaluateOptions {
   /** A bundled profile id (national-baseline, city-12, county-10, township, citizen-home) or a profile object. */
-  profile: string | ProfileInput;
+  profile: ProfileId | ProfileInput;
   /** The moment the report describes. Evaluation never reads the clock. */
   asOf: string;
   /** Defaults to the bundled mainland calendar. */

@@ -4,6 +4,7 @@ import { didYouMean, issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import { matterKinds } from '../schema/documents.js';
 import type { ProfileInput, RegulationId } from '../schema/profile.js';
+import type { ProfileId } from './profiles.js';
 import type { Citation, Severity } from '../schema/rule-file.js';
 import { rulesUnder, type AppliesUnder } from './applicability.js';
 import { bundledRuleSets } from './bundled-rules.js';
@@ -35,7 +36,7 @@ export interface ListRulesOptions {
   /** Only the rules of this regulation (e.g. one-time-notification); the bundled ids autocomplete. */
   regulation?: RegulationId | (string & {});
   /** Only the rules that run under this profile (an id or a profile object), as in force on `on` (the latest version without it). */
-  profile?: string | ProfileInput;
+  profile?: ProfileId | ProfileInput;
   on?: string;
   /** Your own profiles, for `extends` and for ids in `profile`. */
   profiles?: readonly ProfileInput[];

@@ -15,7 +15,15 @@ import {
 import { bundledRuleSets } from './bundled-rules.js';
 import { bundledDocuments } from './documents.js';
 
-const BUNDLED_INPUTS: readonly unknown[] = [nationalBaseline, city12, county10, township, citizenHome];
+/** The profiles shipped in rules/profiles/, by id: the keys are the ids editors complete; each file's own id matches its key. */
+const BUNDLED_INPUTS = { 'national-baseline': nationalBaseline, 'city-12': city12, 'county-10': county10, township, 'citizen-home': citizenHome } as const;
+
+/** The id of a bundled profile. */
+export type BundledProfileId = keyof typeof BUNDLED_INPUTS;
+/** A profile id: a bundled one (which editors complete) or one of your own profiles. */
+export type ProfileId = BundledProfileId | (string & {});
+/** The bundled profiles' ids, in the order `profiles` lists them. */
+export const bundledProfileIds = Object.keys(BUNDLED_INPUTS) as BundledProfileId[];
 
 let bundled: Map<string, Profile> | undefined;
 
@@ -23,9 +31,9 @@ let bundled: Map<string, Profile> | undefined;
 export function bundledProfiles(): ReadonlyMap<string, Profile> {
   if (!bundled) {
     bundled = new Map();
-    for (const input of BUNDLED_INPUTS) {
-      const id = (input as { id?: string }).id ?? '?';
+    for (const [id, input] of Object.entries(BUNDLED_INPUTS)) {
       const profile = parseWith(profileSchema, input, `rules/profiles/${id}.json`);
+      if (profile.id !== id) throw new ValidationError(`rules/profiles/${id}.json`, [issue('id', profile.id, `the id the file is bundled under (${id})`)]);
       bundled.set(profile.id, profile);
     }
   }
@@ -74,7 +82,7 @@ const loadProfileArgs = z.strictObject({
   options: z.strictObject({ on: isoDate.optional(), profiles: z.array(z.record(z.string(), z.unknown())).optional() }),
 });
 
-export function loadProfile(profile: string | ProfileInput, options: LoadProfileOptions = {}): ResolvedProfile {
+export function loadProfile(profile: ProfileId | ProfileInput, options: LoadProfileOptions = {}): ResolvedProfile {
   parseWith(loadProfileArgs, { profile, options }, 'loadProfile');
   const registry = new Map(bundledProfiles());
   for (const custom of options.profiles ?? []) {
