@@ -7,7 +7,7 @@ import type { CountingConvention } from '../calendar/deadline.js';
 import type { WorkingInterval } from '../calendar/working-hours.js';
 import { z } from 'zod';
 import { isoDate } from '../schema/calendar-data.js';
-import { issue, ValidationError, type Bilingual, type ValidationIssue } from '../errors.js';
+import { didYouMean, issue, ValidationError, type Bilingual, type ValidationIssue } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
 import {
   libraryDefaults, profileParamsShape, profileSchema, type Basis, type ParamName, type ParamValues, type Profile, type ProfileInput, type RuleSwitch, type Source,
@@ -33,7 +33,7 @@ export function bundledProfiles(): ReadonlyMap<string, Profile> {
     bundled = new Map();
     for (const [id, input] of Object.entries(BUNDLED_INPUTS)) {
       const profile = parseWith(profileSchema, input, `rules/profiles/${id}.json`);
-      if (profile.id !== id) throw new ValidationError(`rules/profiles/${id}.json`, [issue('id', profile.id, `the id the file is bundled under (${id})`)]);
+      if (profile.id !== id) throw new ValidationError(`rules/profiles/${id}.json`, [issue('id', profile.id, `the id the file is bundled under (${id})`, `该文件所登记的 id（${id}）`)]);
       bundled.set(profile.id, profile);
     }
   }
@@ -92,7 +92,7 @@ export function loadProfile(profile: ProfileId | ProfileInput, options: LoadProf
   let root: Profile;
   if (typeof profile === 'string') {
     const found = registry.get(profile);
-    if (!found) throw new ValidationError('loadProfile', [issue('profile', profile, `a known profile id (${[...registry.keys()].join(', ')}) or a profile object`)]);
+    if (!found) throw new ValidationError('loadProfile', [issue('profile', profile, `a known profile id (${[...registry.keys()].join(', ')}) or a profile object${didYouMean(profile, registry.keys()).en}`, `已知的配置 id（${[...registry.keys()].join('、')}）或配置对象${didYouMean(profile, registry.keys()).zh}`)]);
     root = found;
   } else {
     root = parseWith(profileSchema, profile, `profile ${(profile as { id?: string }).id ?? ''}`);
@@ -102,12 +102,12 @@ export function loadProfile(profile: ProfileId | ProfileInput, options: LoadProf
   const chain: Profile[] = [];
   for (let current: Profile | undefined = root; current; ) {
     if (chain.some((p) => p.id === current!.id)) {
-      throw new ValidationError('loadProfile', [issue('extends', current.id, 'a chain of profiles without a cycle')]);
+      throw new ValidationError('loadProfile', [issue('extends', current.id, 'a chain of profiles without a cycle', '不循环的继承链')]);
     }
     chain.push(current);
     if (current.extends === undefined) break;
     const parent = registry.get(current.extends);
-    if (!parent) throw new ValidationError('loadProfile', [issue(`${current.id}.extends`, current.extends, 'the id of a known profile')]);
+    if (!parent) throw new ValidationError('loadProfile', [issue(`${current.id}.extends`, current.extends, `the id of a known profile${didYouMean(current.extends, registry.keys()).en}`, `已知配置的 id${didYouMean(current.extends, registry.keys()).zh}`)]);
     current = parent;
   }
 
@@ -127,14 +127,14 @@ export function loadProfile(profile: ProfileId | ProfileInput, options: LoadProf
     const at = `${member.id}@${version.validFrom}`;
     resolved.versions!.push({ id: member.id, validFrom: version.validFrom });
     for (const id of version.documents?.value ?? []) {
-      if (!bundledDocuments().has(id)) problems.push(issue(`${at}.documents`, id, `a document id from rules/documents.json (${[...bundledDocuments().keys()].join(', ')})`));
+      if (!bundledDocuments().has(id)) problems.push(issue(`${at}.documents`, id, `a document id from rules/documents.json${didYouMean(id, bundledDocuments().keys()).en} (${[...bundledDocuments().keys()].join(', ')})`, `rules/documents.json 中的文件 id${didYouMean(id, bundledDocuments().keys()).zh}（${[...bundledDocuments().keys()].join('、')}）`));
       inForce.set(id, { ...version.documents!.source, profile: member.id });
     }
     for (const id of version.dropDocuments?.value ?? []) {
-      if (!inForce.delete(id)) problems.push(issue(`${at}.dropDocuments`, id, 'a document in force under the profile it extends'));
+      if (!inForce.delete(id)) problems.push(issue(`${at}.dropDocuments`, id, 'a document in force under the profile it extends', '所继承配置中现行的文件'));
     }
     for (const [name, setting] of Object.entries(version.rules ?? {})) {
-      if (!knownRuleNames().has(name)) problems.push(issue(`${at}.rules`, name, 'a rule id or id/variant (see `listRules()`)'));
+      if (!knownRuleNames().has(name)) problems.push(issue(`${at}.rules`, name, `a rule id or id/variant${didYouMean(name, knownRuleNames()).en} (see \`listRules()\`)`, `规则编号或“编号/变体”${didYouMean(name, knownRuleNames()).zh}（见 \`listRules()\`）`));
       switches[name] = { ...switches[name], ...setting, profile: member.id };
     }
     if (version.workingHours) {
@@ -167,10 +167,10 @@ export function loadProfile(profile: ProfileId | ProfileInput, options: LoadProf
     ...(Object.keys(profileParamsShape) as ParamName[]).filter((name) => resolved.params[name] === undefined),
   ];
   if (missing.length) {
-    throw new ValidationError('loadProfile', missing.map((name) => issue(`${root.id}.${name}`, undefined, 'a value set by the profile or one it extends')));
+    throw new ValidationError('loadProfile', missing.map((name) => issue(`${root.id}.${name}`, undefined, 'a value set by the profile or one it extends', '由本配置或其所继承配置设定的值')));
   }
   if (resolved.documents.length === 0) {
-    throw new ValidationError('loadProfile', [issue(`${root.id}.documents`, [], 'at least one document in force, set by the profile or one it extends')]);
+    throw new ValidationError('loadProfile', [issue(`${root.id}.documents`, [], 'at least one document in force, set by the profile or one it extends', '至少一个现行文件，由本配置或其所继承配置设定')]);
   }
   return resolved as unknown as ResolvedProfile;
 }
@@ -213,7 +213,7 @@ function versionOn(profile: Profile, on: string | undefined): Profile['versions'
   const inForce = on === undefined ? sorted[sorted.length - 1] : sorted.filter((v) => v.validFrom <= on).pop();
   if (!inForce) {
     throw new ValidationError('loadProfile', [
-      issue(`${profile.id}.versions`, on, `a date on or after the first version of ${profile.id} (${sorted[0]!.validFrom})`),
+      issue(`${profile.id}.versions`, on, `a date on or after the first version of ${profile.id} (${sorted[0]!.validFrom})`, `不早于 ${profile.id} 第一个版本生效日（${sorted[0]!.validFrom}）的日期`),
     ]);
   }
   return inForce;
