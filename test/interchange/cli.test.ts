@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { supervisionColumns, supervisionRecordJsonSchema, supervisionRecordSchema } from '../../src/interchange/index.js';
 import { auditRecordSchema } from '../../src/cli/report/case-record.js';
+import { importFormats, profileForFormat } from '../../src/cli/interchange-audit.js';
+import { bundledProfileIds, loadProfile } from '../../src/index.js';
+import { resolveMapping } from '../../src/interchange/read.js';
 import { cli, scratch } from '../cli/helpers.js';
 import { sampleFolder } from './helpers.js';
 
@@ -74,6 +77,15 @@ describe('audit --input national-exchange', () => {
     const lines = csv.slice(1).split('\r\n').filter(Boolean);
     expect(lines).toHaveLength(findings + 1);
     expect(lines[0]!.split(',')).toHaveLength(supervisionColumns.length);
+  });
+
+  it('every format\'s rules it cannot judge are real rules, switched off with the reason under any bundled profile', () => {
+    for (const format of importFormats) {
+      for (const id of bundledProfileIds) {
+        const resolved = loadProfile(profileForFormat(id, format));
+        for (const gap of resolveMapping({ format }).notRecorded) for (const rule of gap.rules) expect(resolved.rules[rule]).toMatchObject({ enabled: false });
+      }
+    }
   });
 
   it('says exactly what is missing from the command, with exit 2', async () => {

@@ -56,3 +56,14 @@ export const suspensionKeywords: FormatMappingInput['suspensionKeywords'] = [
   ['听证', 'hearing'], ['招标', 'tendering'], ['拍卖', 'auction'], ['检疫', 'quarantine'], ['检验', 'testing'], ['检测', 'testing'],
   ['鉴定', 'appraisal'], ['专家评审', 'expert-review'], ['专家论证', 'expert-review'], ['核查', 'inspection'], ['勘验', 'inspection'], ['勘察', 'inspection'],
 ];
+
+/**
+ * What neither the national nor the provincial exchange tables carry, and the rules that look for it: an audit of
+ * either format runs without them (their findings would say "not in the export", not "not done").
+ */
+export const notRecordedByExchangeTables: FormatMappingInput['notRecorded'] = [
+  { rules: ['OP-TICKET'], because: { zh: '交换表不记录取号（排队号）', en: 'the tables carry no queue ticket' } },
+  { rules: ['TC-DELIVERY'], because: { zh: '交换表不记录证件送达', en: 'the tables carry no certificate delivery' } },
+  { rules: ['DS-RESULT-TOLD'], because: { zh: '交换表不记录办理结果的告知', en: 'the tables carry no notice of the result to the applicant' } },
+  { rules: ['RF-WRITTEN-NOTICE'], because: { zh: '交换表不记录不予受理、不予许可文书的书面形式、印章和救济告知', en: 'the tables carry no written form, seal or appeal-rights statement of a refusal' } },
+];

@@ -1,7 +1,7 @@
 // The provincial exchange database's EA_JC_STEP_* tables (Shandong-style 中间库), as a mapping. The limits and the
 // source's own due instant sit on the acceptance row (BASICINFO); there is no item catalogue table.
 import type { FormatMappingInput } from '../mapping.js';
-import { caseClass, doneResult, limitUnit, nodeResult, suspensionKeywords } from './code-lists.js';
+import { caseClass, doneResult, limitUnit, nodeResult, notRecordedByExchangeTables, suspensionKeywords } from './code-lists.js';
 
 export const eajc = {
   format: 'eajc',
@@ -79,11 +79,6 @@ export const eajc = {
       },
     },
   ],
-  notRecorded: [
-    { rules: ['OP-TICKET'], because: { zh: '交换表不记录取号（排队号）', en: 'the tables carry no queue ticket' } },
-    { rules: ['TC-DELIVERY'], because: { zh: '交换表不记录证件送达', en: 'the tables carry no certificate delivery' } },
-    { rules: ['DS-RESULT-TOLD'], because: { zh: '交换表不记录办理结果的告知', en: 'the tables carry no notice of the result to the applicant' } },
-    { rules: ['RF-WRITTEN-NOTICE'], because: { zh: '交换表不记录不予受理、不予许可文书的书面形式、印章和救济告知', en: 'the tables carry no written form, seal or appeal-rights statement of a refusal' } },
-  ],
+  notRecorded: notRecordedByExchangeTables,
   notes: [],
 } as const satisfies FormatMappingInput;

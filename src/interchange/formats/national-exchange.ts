@@ -3,7 +3,7 @@
 // special_type and result_type live in the specification's appendix, which was not available: the provincial lists
 // (section C of the formats survey) are assumed, and a center overrides them by name.
 import type { FormatMappingInput } from '../mapping.js';
-import { caseClass, doneResult, limitUnit, nodeResult, specialKind, suspensionKeywords } from './code-lists.js';
+import { caseClass, doneResult, limitUnit, nodeResult, specialKind, notRecordedByExchangeTables, suspensionKeywords } from './code-lists.js';
 
 export const nationalExchange = {
   format: 'national-exchange',
@@ -88,12 +88,7 @@ export const nationalExchange = {
       fields: { name: { column: 'material_name', required: true } },
     },
   ],
-  notRecorded: [
-    { rules: ['OP-TICKET'], because: { zh: '交换表不记录取号（排队号）', en: 'the tables carry no queue ticket' } },
-    { rules: ['TC-DELIVERY'], because: { zh: '交换表不记录证件送达', en: 'the tables carry no certificate delivery' } },
-    { rules: ['DS-RESULT-TOLD'], because: { zh: '交换表不记录办理结果的告知', en: 'the tables carry no notice of the result to the applicant' } },
-    { rules: ['RF-WRITTEN-NOTICE'], because: { zh: '交换表不记录不予受理、不予许可文书的书面形式、印章和救济告知', en: 'the tables carry no written form, seal or appeal-rights statement of a refusal' } },
-  ],
+  notRecorded: notRecordedByExchangeTables,
   notes: [
     { zh: '延长审批没有时限列：延长的工作日数按特别程序开始日至结束日之间的工作日计算。', en: 'An extension has no limit column here: its working days are counted from the special procedure\'s start date to its end date.' },
   ],
