@@ -1,5 +1,5 @@
 // Code lists shared by the formats that use them. Each says where it comes from (docs/interchange.md, and
-// /work/shared/formats section C for the provincial lists); a center whose system means something else by a digit
+// each list's own `source` for the provincial lists); a center whose system means something else by a digit
 // overrides the list by name (readCaseRecords' `overrides.codeLists`).
 import type { FormatMappingInput } from '../mapping.js';
 
