@@ -88,8 +88,8 @@ export const REPORT_TEXT = {
   heatTop: { zh: '（案件最多的 {n} 个部门）', en: '(the {n} departments with the most cases)' },
   xlsxNeedsOut: { zh: '--format xlsx：工作簿是文件，请用 --out <文件>.xlsx 指定', en: '--format xlsx: a workbook is a file; give --out <file>.xlsx' },
   nothingEvaluated: {
-    zh: '没有评估任何案件（日志为空，或每一行都有错误）；退出码 2',
-    en: 'no case was evaluated (the log is empty, or every line is an error); exit code 2',
+    zh: '没有评估任何案件（日志或导出为空，或每一条都有错误）；退出码 2',
+    en: 'no case was evaluated (the log or export is empty, or every entry is an error); exit code 2',
   },
 } as const satisfies Record<string, Bilingual>;
 
