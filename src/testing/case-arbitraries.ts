@@ -79,14 +79,17 @@ export function promisedCase(calendar: WorkCalendar, options: PromisedCaseOption
         );
       }
       let extraDays = 0;
+      // Working days from acceptance to the extension: a decision never comes before it (a decided case is not extended).
+      let grantedAfter = 0;
       if (g.extension) {
         // Granted on a working day before the original due date, never at or after it.
-        const grantedOn = calendar.addWorkingDays(acceptDay, Math.floor(g.extension.share * g.limit));
+        grantedAfter = Math.floor(g.extension.share * g.limit);
+        const grantedOn = calendar.addWorkingDays(acceptDay, grantedAfter);
         events.push({ type: 'extension', at: at(grantedOn, 11), workingDays: g.extension.days, reason: '需要专家评审', writtenNotice: true, copiedToCenter: true, approvedBy: 'agency-head' });
         extraDays = g.extension.days;
       }
       if (g.decision) {
-        const decisionDay = calendar.addWorkingDays(acceptDay, Math.floor(g.decision.share * (g.limit + extraDays)));
+        const decisionDay = calendar.addWorkingDays(acceptDay, Math.max(grantedAfter, Math.floor(g.decision.share * (g.limit + extraDays))));
         events.push({ type: 'decided', at: at(decisionDay, 16), outcome: 'approved' });
         events.push({ type: 'certificate-delivered', at: at(calendar.addWorkingDays(decisionDay, g.deliverAfter), 10) });
       }
