@@ -7,9 +7,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { csvLine } from '../src/interchange/csv.js';
 import { cnMainlandCalendar, type CaseSnapshotInput } from '../src/index.js';
 import { caseGenerator } from './case-generator.js';
+
+/**
+ * A record as a platform writes its export: RFC 4180 quoting only. (The package's own CSV, `src/csv.ts`, also guards
+ * against formulas; an export from another system is written as that system writes it.)
+ */
+const csvLine = (values: readonly string[]): string =>
+  `${values.map((value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)).join(',')}\r\n`;
 
 const calendar = cnMainlandCalendar();
 const count = Number(process.argv[2] ?? 400);

@@ -1,6 +1,10 @@
 // Text the command line prints, made safe for where it goes: a terminal (no control sequences from data), a
 // CSV file opened by Excel or WPS (no formulas from data), and one fixed order for names whatever the host locale.
 
+import { csvField } from '../csv.js';
+
+export { csvField };
+
 /**
  * Characters that act on a terminal instead of printing: C0 controls, DEL and C1 controls (ESC, CSI, OSC…),
  * and the bidirectional overrides, embeddings, isolates and marks that reorder what is shown (Trojan Source).
@@ -21,18 +25,6 @@ export const terminalSafe = (text: string): string => text.replace(CONTROLS, esc
 /** One value inside a line of a table or message: line breaks and tabs escaped too. */
 export const cellSafe = (text: string): string => text.replace(CELL_CONTROLS, escaped);
 
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF, quotes doubled. A text that
- * starts with `=`, `+`, `-`, `@`, tab or CR would be read as a formula by Excel, WPS and LibreOffice, so it is
- * prefixed with `'` (OWASP's advice) and shows as the text it is. Numbers are written as they are.
- */
-export function csvField(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** CSV text: a UTF-8 byte order mark (so Excel and WPS read Chinese as UTF-8), records separated by CRLF. */
 export const csvText = (rows: ReadonlyArray<ReadonlyArray<string | number>>): string => `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}`;
 
 const chinese = new Intl.Collator('zh-CN');

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Report } from '../engine/run-rules.js';
 import type { CaseSnapshotInput } from '../schema/case.js';
-import { csvLine } from './csv.js';
+import { csvLine } from '../csv.js';
 
 /** 监察预警类型代码, as this library assigns it (the standard leaves the list to systems). */
 export const warningTypes = {

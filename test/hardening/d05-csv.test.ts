@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditStream } from '../../src/cli/audit-run.js';
 import { formatCsv } from '../../src/cli/format.js';
 import { csvField } from '../../src/cli/text.js';
+import { writeSupervisionCsv } from '../../src/interchange/index.js';
 import { AS_OF, sampleLines } from './helpers.js';
 
 /** RFC 4180 records, read the way a strict reader does (quoted fields may hold commas, quotes, CR and LF). */
@@ -34,6 +35,13 @@ describe('D5: CSV is RFC 4180, opens as UTF-8 in Excel and WPS, and never carrie
       "'=1+1", "'+1", "'-2+3", "'@SUM(A1)", "'\tx", `"'\r=1"`, 'plain', '—', '"a,b"', '"say ""hi"""', '"a\nb"', '"a\rb"',
     ]);
     expect(csvField(-3)).toBe('-3');
+  });
+
+  it('the e-supervision CSV goes through the same field writer: a department from an export cannot carry a formula', async () => {
+    const chunks: string[] = [];
+    const record = { caseId: 'X-1', supervisionId: 'X-1/TC-ON-TIME', ruleId: 'TC-ON-TIME', warningTypeCode: '2', warningType: '报警', statusAt: '2025-10-31T18:00:00+08:00', description: '超期', descriptionEn: 'late', department: '=HYPERLINK("x")', matterCode: '-1+1', regulation: 'timed-completion', severity: 'violation' } as const;
+    await writeSupervisionCsv([record], (chunk) => void chunks.push(chunk));
+    expect(chunks[1]).toContain(`,"'=HYPERLINK(""x"")",'-1+1,`);
   });
 
   it("an audit whose departments and ids carry the review's payloads gives a CSV every row of which has the header's number of fields", async () => {
