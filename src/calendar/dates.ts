@@ -28,7 +28,21 @@ export function dayNumberFromParts(y: number, m: number, d: number): DayNumber {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * Day strings already made, by day number, for 2000–2099: an audit formats the same few hundred dates millions of
+ * times. Filled as days are asked for; days outside the range are computed each time.
+ */
+const TABLE_FIRST_DAY = 10_957; // 2000-01-01
+const TABLE_DAYS = 36_525;
+const DAY_STRINGS: Array<string | undefined> = new Array<string | undefined>(TABLE_DAYS).fill(undefined);
+
 export function formatDayNumber(day: DayNumber): string {
+  const at = day - TABLE_FIRST_DAY;
+  if (at >= 0 && at < TABLE_DAYS && Number.isInteger(at)) return (DAY_STRINGS[at] ??= computeDayString(day));
+  return computeDayString(day);
+}
+
+function computeDayString(day: DayNumber): string {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

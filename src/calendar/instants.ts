@@ -143,7 +143,8 @@ const EXPECTED_DATE_ZH = 'ISO 日期（YYYY-MM-DD）或带时区偏移的 ISO �
 /** Reads a date argument: a calendar date, or the local date (in `zone`) of an instant with offset. */
 export function toDayNumber(value: unknown, zone: string, where: string, argument: string): DayNumber {
   if (typeof value === 'string') {
-    const day = tryParseDate(value);
+    // A date is ten characters, an instant more: try the likely reading first.
+    const day = value.length === 10 ? tryParseDate(value) : undefined;
     if (day !== undefined) return day;
     const ms = parseInstantMs(value);
     if (ms !== undefined) return localDay(ms, zone);

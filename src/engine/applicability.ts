@@ -65,13 +65,21 @@ export function switchReason(setting: RuleSwitch & { profile: string }): Bilingu
   return { zh: `配置 ${setting.profile} 的规则开关（${why}）`, en: `the rule switch of profile ${setting.profile} (${why})` };
 }
 
+/** Per profile and kind of matter: `regulation|subject` for each regulation with a rule running for that subject. */
+const runningCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, ReadonlySet<string>>>();
+
 /**
  * Whether a regulation has a rule for this kind of subject running under the profile: only then does it contribute
  * the subject's deadlines and obligations (a case gets no result-notice deadline where no document asks for one).
  */
 export function regulationRuns(profile: ResolvedProfile, regulation: string, subject: SubjectKind, kind: SubjectMatter): boolean {
-  return rulesUnder(profile, kind).some((applied) => applied.rule.regulation === regulation && subjectOf(applied.rule.scope) === subject);
+  let byKind = runningCache.get(profile);
+  if (!byKind) runningCache.set(profile, (byKind = new Map()));
+  let running = byKind.get(kind);
+  if (!running) byKind.set(kind, (running = new Set(rulesUnder(profile, kind).map(({ rule }) => `${rule.regulation}|${subjectOf(rule.scope)}`))));
+  return running.has(`${regulation}|${subject}`);
 }
+
 
 const namesCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, ReadonlySet<string>>>();
 

@@ -4,8 +4,8 @@ import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { WorkingHours } from '../calendar/working-hours.js';
 import { departmentItems } from '../regulations/ab-post/facts.js';
 import { buildTimeline } from '../regulations/case-timeline.js';
-import { caseFacts } from '../regulations/case-facts.js';
-import type { CaseContext, DeadlineEntry, EvaluationContext, Facts, Obligation, ScopeItem } from '../regulations/context.js';
+import { CASE_FACTS, caseFacts } from '../regulations/case-facts.js';
+import type { CaseContext, DeadlineEntry, EvaluationContext, FactCatalogue, Facts, Obligation, ScopeItem } from '../regulations/context.js';
 import { integrityProblems } from '../regulations/data-integrity.js';
 import { FACTS_BY_SCOPE, MANIFESTS, REGULATION_OF_FACT, type RegulationId } from '../regulations/index.js';
 import type { RegulationManifest } from '../regulations/manifest.js';
@@ -96,10 +96,26 @@ export function regulationsNeeded(profile: ResolvedProfile, subject: SubjectKind
 /** @internal Which regulations a derivation runs: those the profile's rules need, or every one (tests reading any fact, and the reference path). */
 export type DerivedRegulations = 'needed' | 'all';
 
-function manifestsFor(profile: ResolvedProfile, subject: SubjectKind, kind: SubjectMatter, which: DerivedRegulations = 'needed'): readonly RegulationManifest<RegulationId>[] {
-  if (which === 'all') return MANIFESTS;
-  const needed = regulationsNeeded(profile, subject, kind);
-  return MANIFESTS.filter((manifest) => needed.has(manifest.id));
+/** A regulation a subject's derivation runs, and whether it contributes the subject's deadlines and obligations. */
+interface PlannedRegulation {
+  manifest: RegulationManifest<RegulationId>;
+  runs: boolean;
+}
+
+const planCache = new WeakMap<ResolvedProfile, Map<string, readonly PlannedRegulation[]>>();
+
+/** The regulations derived for a subject under the profile, in manifest order: worked out once per profile and kind of matter. */
+function manifestsFor(profile: ResolvedProfile, subject: SubjectKind, kind: SubjectMatter, which: DerivedRegulations = 'needed'): readonly PlannedRegulation[] {
+  let byKey = planCache.get(profile);
+  if (!byKey) planCache.set(profile, (byKey = new Map()));
+  const key = `${subject}/${kind ?? ''}/${which}`;
+  let plan = byKey.get(key);
+  if (!plan) {
+    const needed = which === 'all' ? undefined : regulationsNeeded(profile, subject, kind);
+    plan = MANIFESTS.filter((manifest) => needed === undefined || needed.has(manifest.id)).map((manifest) => ({ manifest, runs: regulationRuns(profile, manifest.id, subject, kind) }));
+    byKey.set(key, plan);
+  }
+  return plan;
 }
 
 /** Which rules run under the profile for the subject, by name (id or id/variant): deadlines follow the rules that enforce them. */
@@ -108,12 +124,34 @@ function rulesRunning(profile: ResolvedProfile, kind: SubjectMatter): (name: str
   return (name) => names.has(name);
 }
 
+const CONTEXT_CACHE_LIMIT = 64;
+const contextCache = new WeakMap<ResolvedProfile, WeakMap<WorkCalendar, Map<string, EvaluationContext>>>();
+
+/**
+ * What derivations read besides the subject. An audit evaluates every case as of one instant under a few profile
+ * versions, so contexts are kept per profile, calendar, as-of instant and kind of matter (a few per profile).
+ */
 function contextFor(profile: ResolvedProfile, calendar: WorkCalendar, asOf: string, kind: SubjectMatter): EvaluationContext {
+  let byCalendar = contextCache.get(profile);
+  if (!byCalendar) contextCache.set(profile, (byCalendar = new WeakMap()));
+  let byInstant = byCalendar.get(calendar);
+  if (!byInstant) byCalendar.set(calendar, (byInstant = new Map()));
+  const key = `${asOf}|${kind ?? ''}`;
+  let ctx = byInstant.get(key);
+  if (!ctx) {
+    if (byInstant.size >= CONTEXT_CACHE_LIMIT) byInstant.clear();
+    ctx = { calendar, hours: hoursFor(profile, calendar), params: profile.params, counting: profile.counting, asOf, asOfMs: instantMs(asOf), ruleRuns: rulesRunning(profile, kind) };
+    byInstant.set(key, ctx);
+  }
+  return ctx;
+}
+
+function hoursFor(profile: ResolvedProfile, calendar: WorkCalendar): WorkingHours {
   let byCalendar = hoursCache.get(profile);
   if (!byCalendar) hoursCache.set(profile, (byCalendar = new Map()));
   let hours = byCalendar.get(calendar);
   if (!hours) byCalendar.set(calendar, (hours = new WorkingHours(calendar, profile.workingHours)));
-  return { calendar, hours, params: profile.params, counting: profile.counting, asOf, asOfMs: instantMs(asOf), ruleRuns: rulesRunning(profile, kind) };
+  return hours;
 }
 
 const paramFactsCache = new WeakMap<ResolvedProfile, Readonly<Facts>>();
@@ -134,19 +172,22 @@ function overParams(profile: ResolvedProfile, own: Facts): Facts {
   return Object.assign(Object.create(paramFacts(profile)) as Facts, own);
 }
 
-const caseRecords = new WeakMap<ResolvedProfile, new () => Facts>();
+const records = new WeakMap<ResolvedProfile, Map<Scope, new () => Facts>>();
 
 /**
- * An empty case fact record of fixed shape: every fact a case rule may read, initialised in one order by a constructor
- * generated once per resolved profile, over the profile's parameter facts. Derivations then only fill existing
- * properties, so the record keeps V8's fast properties (a plain object filled with ~200 facts becomes a dictionary)
- * and each compiled condition reads it through a monomorphic property access. Where code generation is disallowed,
- * a plain object over the parameter facts.
+ * An empty fact record of fixed shape for a case scope: every fact a rule of that scope may read, initialised in one
+ * order by a constructor generated once per resolved profile, over the profile's parameter facts. Derivations then
+ * only fill existing properties, so the record keeps V8's fast properties (a plain object filled with ~160 facts
+ * becomes a dictionary, and so does an object another one uses as its prototype) and each compiled condition reads
+ * it through a monomorphic property access. Where code generation is disallowed, a plain object over the parameter
+ * facts.
  */
-function newCaseRecord(profile: ResolvedProfile): Facts {
-  let Record = caseRecords.get(profile);
+function newRecord(profile: ResolvedProfile, scope: Scope): Facts {
+  let byScope = records.get(profile);
+  if (!byScope) records.set(profile, (byScope = new Map()));
+  let Record = byScope.get(scope);
   if (!Record) {
-    const body = [...FACTS_BY_SCOPE.case].map((name) => `this[${JSON.stringify(name)}] = undefined;`).join('\n');
+    const body = [...FACTS_BY_SCOPE[scope]].map((name) => `this[${JSON.stringify(name)}] = undefined;`).join('\n');
     try {
       Record = new Function(body) as unknown as new () => Facts;
     } catch (error) {
@@ -154,48 +195,93 @@ function newCaseRecord(profile: ResolvedProfile): Facts {
       Record = function PlainFacts() {} as unknown as new () => Facts;
     }
     Record.prototype = paramFacts(profile);
-    caseRecords.set(profile, Record);
+    byScope.set(scope, Record);
   }
   return new Record();
 }
 
+const assigners = new WeakMap<object, (target: Facts, source: Facts) => void>();
+
+/**
+ * Copies facts into a record: one generated store per named fact, so each store is a monomorphic property write,
+ * where `Object.assign` looks every key up afresh in the record's ~160 properties. `names` is a catalogue (a
+ * derivation returns exactly the facts its catalogue declares: test/engine/declared-facts.test.ts) or a scope's facts.
+ */
+function assignerOf(names: FactCatalogue | ReadonlySet<string>): (target: Facts, source: Facts) => void {
+  let assign = assigners.get(names);
+  if (!assign) {
+    const keys = names instanceof Set ? [...names] : Object.keys(names);
+    const body = keys.map((name) => `t[${JSON.stringify(name)}] = s[${JSON.stringify(name)}];`).join('\n');
+    try {
+      assign = new Function('t', 's', body) as (target: Facts, source: Facts) => void;
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      assign = (target, source) => {
+        for (const key of keys) target[key] = source[key]!;
+      };
+    }
+    assigners.set(names, assign);
+  }
+  return assign;
+}
+
+/**
+ * A case item's facts (a co-department's): its own over a copy of the case's, in a record of the item scope's fixed
+ * shape. Sharing the case's record as a prototype would cost no copy but turn the case record into a dictionary.
+ */
+function caseItemFacts(profile: ResolvedProfile, scope: Scope, caseRecord: Facts, own: Facts): Facts {
+  const record = newRecord(profile, scope);
+  assignerOf(FACTS_BY_SCOPE.case)(record, caseRecord);
+  return Object.assign(record, own);
+}
+
 /** The subject's own fact set (when its kind has subject-level rules) and one per item. */
-function factSetsOf(subjectScope: Scope | undefined, facts: Facts, items: Partial<Record<Scope, ScopeItem[]>>): FactSet[] {
+function factSetsOf(subjectScope: Scope | undefined, facts: Facts, items: Partial<Record<Scope, ScopeItem[]>>, ofItem: (scope: Scope, own: Facts) => Facts = (_scope, own) => itemFacts(facts, own)): FactSet[] {
   const sets: FactSet[] = subjectScope ? [{ scope: subjectScope, facts }] : [];
   for (const [scope, list] of Object.entries(items) as Array<[Scope, ScopeItem[]]>) {
-    for (const item of list) sets.push({ scope, facts: itemFacts(facts, item.facts), item: { scope, key: item.key, ...(item.label ? { label: item.label } : {}) } });
+    for (const item of list) sets.push({ scope, facts: ofItem(scope, item.facts), item: { scope, key: item.key, ...(item.label ? { label: item.label } : {}) } });
   }
   return sets;
 }
 
 type ParsedCase = z.output<typeof caseSnapshotSchema>;
 
-/** @internal Everything evaluation derives from a case before the rules run; the reference-engine test reuses it. */
-export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar: WorkCalendar, asOf: string, roster?: RosterSnapshot, which: DerivedRegulations = 'needed'): Derivation {
+/** @internal What a case's derivations read: its timeline, the profile in force on its receipt, the context. */
+export function caseContext(snapshot: ParsedCase, choice: ProfileChoice, calendar: WorkCalendar, asOf: string, roster?: RosterSnapshot): { ctx: CaseContext; profile: ResolvedProfile; kind: SubjectMatter } {
   const asOfMs = instantMs(asOf);
   const timeline = buildTimeline(snapshot, calendar, asOfMs);
   const profile = profileFor(choice, formatDayNumber(timeline.receipt?.day ?? timeline.asOfDay));
   const kind = snapshot.appliedFor ?? snapshot.matter.kind;
-  const ctx: CaseContext = { ...contextFor(profile, calendar, asOf, kind), timeline, ...(roster ? { roster } : {}) };
-  const facts = Object.assign(newCaseRecord(profile), caseFacts(ctx));
+  const base = contextFor(profile, calendar, asOf, kind);
+  // Written out rather than spread: every case's context then has one shape.
+  const ctx: CaseContext = { calendar, hours: base.hours, params: base.params, counting: base.counting, asOf, asOfMs: base.asOfMs, ruleRuns: base.ruleRuns, timeline, roster };
+  return { ctx, profile, kind };
+}
+
+/** @internal Everything evaluation derives from a case before the rules run; the reference-engine test reuses it. */
+export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar: WorkCalendar, asOf: string, roster?: RosterSnapshot, which: DerivedRegulations = 'needed'): Derivation {
+  const { ctx, profile, kind } = caseContext(snapshot, choice, calendar, asOf, roster);
+  const timeline = ctx.timeline;
+  const facts = newRecord(profile, 'case');
+  assignerOf(CASE_FACTS)(facts, caseFacts(ctx));
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
   // Only the regulations the profile's rules need are derived; those with a rule running for this kind of matter
   // contribute deadlines and obligations.
-  for (const manifest of manifestsFor(profile, 'case', kind, which)) {
+  for (const { manifest, runs } of manifestsFor(profile, 'case', kind, which)) {
     const derived = manifest.derive.case?.(ctx);
     if (!derived) continue;
-    Object.assign(facts, derived.facts);
-    Object.assign(items, derived.items);
-    if (regulationRuns(profile, manifest.id, 'case', kind)) {
+    assignerOf(manifest.facts.case!)(facts, derived.facts);
+    if (derived.items) Object.assign(items, derived.items);
+    if (runs) {
       deadlines.push(...derived.deadlines);
       obligations.push(...derived.obligations);
     }
   }
   const problems = integrityProblems(timeline, asOf);
   if (roster) problems.push(...indexRoster(roster, calendar.timeZone).problems);
-  return { subject: { kind: 'case', id: snapshot.id }, profile, matterKind: kind, factSets: factSetsOf('case', facts, items), deadlines, obligations, problems };
+  return { subject: { kind: 'case', id: snapshot.id }, profile, matterKind: kind, factSets: factSetsOf('case', facts, items, (scope, own) => caseItemFacts(profile, scope, facts, own)), deadlines, obligations, problems };
 }
 
 /** @internal */
@@ -205,7 +291,7 @@ export function deriveRoster(roster: RosterSnapshot, choice: ProfileChoice, cale
   const index = indexRoster(roster, calendar.timeZone);
   const facts = overParams(profile, {});
   const items: Partial<Record<Scope, ScopeItem[]>> = { 'roster/department': departmentItems(roster) };
-  for (const manifest of manifestsFor(profile, 'roster', undefined)) Object.assign(items, manifest.derive.roster?.({ roster, index, ctx }));
+  for (const { manifest } of manifestsFor(profile, 'roster', undefined)) Object.assign(items, manifest.derive.roster?.({ roster, index, ctx }));
   return { subject: { kind: 'roster', id: roster.id }, profile, factSets: factSetsOf(undefined, facts, items), deadlines: [], obligations: [], problems: index.problems };
 }
 
@@ -214,7 +300,7 @@ export function deriveInquiry(inquiry: InquirySnapshot, choice: ProfileChoice, c
   const profile = profileFor(choice, formatDayNumber(localDay(instantMs(inquiry.at), calendar.timeZone)));
   const ctx = contextFor(profile, calendar, asOf, undefined);
   const own: Facts = {};
-  for (const manifest of manifestsFor(profile, 'inquiry', undefined)) Object.assign(own, manifest.derive.inquiry?.(inquiry, ctx));
+  for (const { manifest } of manifestsFor(profile, 'inquiry', undefined)) Object.assign(own, manifest.derive.inquiry?.(inquiry, ctx));
   const facts = overParams(profile, own);
   return { subject: { kind: 'inquiry', id: inquiry.id }, profile, factSets: [{ scope: 'inquiry', facts }], deadlines: [], obligations: [], problems: [] };
 }
@@ -226,12 +312,12 @@ export function deriveCatalogueSubject(catalogue: CatalogueSnapshot, choice: Pro
   const facts = overParams(profile, {});
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
   const deadlines: DeadlineEntry[] = [];
-  for (const manifest of manifestsFor(profile, 'catalogue', 'several')) {
+  for (const { manifest, runs } of manifestsFor(profile, 'catalogue', 'several')) {
     const derived = manifest.derive.catalogue?.(catalogue, ctx);
     if (!derived) continue;
     Object.assign(facts, derived.facts);
     Object.assign(items, derived.items);
-    if (regulationRuns(profile, manifest.id, 'catalogue', 'several')) deadlines.push(...derived.deadlines);
+    if (runs) deadlines.push(...derived.deadlines);
   }
   return { subject: { kind: 'catalogue', id: catalogue.id }, profile, matterKind: 'several', factSets: factSetsOf('catalogue', facts, items), deadlines, obligations: [], problems: [] };
 }

@@ -41,7 +41,12 @@ export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, as
   const zone = calendar.timeZone;
   const timed = snapshot.events.map((event, index) => {
     const ms = instantMs(event.at);
-    return { ...event, index, ms, day: localDay(ms, zone) } as TimedEvent;
+    // A bare spread copies through V8's clone fast path; the three added fields then follow cached transitions.
+    const copy = { ...event } as TimedEvent;
+    copy.index = index;
+    copy.ms = ms;
+    copy.day = localDay(ms, zone);
+    return copy;
   });
   timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
   const events = timed.filter((e) => e.ms <= asOfMs);

@@ -22,6 +22,9 @@ export const scopes = [
 ] as const;
 export type Scope = (typeof scopes)[number];
 
+const SUBJECT_OF_SCOPE = new Map<Scope, SubjectKind>(scopes.map((scope) => [scope, scope.split('/')[0] as SubjectKind]));
+
+/** The subject a scope belongs to: `case/co-department` → `case` (looked up: evaluation asks for every rule). */
 export function subjectOf(scope: Scope): SubjectKind {
-  return scope.split('/')[0] as SubjectKind;
+  return SUBJECT_OF_SCOPE.get(scope) ?? (scope.split('/')[0] as SubjectKind);
 }

@@ -43,7 +43,12 @@ export const PA_CO_FACTS = defineFacts({
   'pa.co.needsUrging': { type: F.flag, zh: '是否临近或超过时限且未出具意见', en: 'whether due soon or overdue without an opinion' },
 });
 
-const EMPTY: Omit<Derived<typeof PA_FACTS>['facts'], 'pa.departmentsInvolved' | 'pa.investmentProject' | 'pa.notAccepted' | 'pa.centerRules'> = {
+/** The facts of a case not handled jointly (a function, not a spread of a constant: most cases take this path). */
+const notJointFacts = (departmentsInvolved: number, investmentProject: boolean, notAccepted: boolean): Derived<typeof PA_FACTS>['facts'] => ({
+  'pa.departmentsInvolved': departmentsInvolved,
+  'pa.investmentProject': investmentProject,
+  'pa.notAccepted': notAccepted,
+  'pa.centerRules': false,
   'pa.isJoint': false,
   'pa.lead': null,
   'pa.accepted': false,
@@ -62,7 +67,7 @@ const EMPTY: Omit<Derived<typeof PA_FACTS>['facts'], 'pa.departmentsInvolved' | 
   'pa.overruledCount': 0,
   'pa.meetingProblems': [],
   'pa.meetingProblemCount': 0,
-};
+});
 
 export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACTS> {
   const tl = ctx.timeline;
@@ -72,7 +77,7 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
   const notAccepted = matter.class === 'returned' || (tl.decision !== undefined && (tl.decision.outcome === 'not-accepted' || tl.decision.outcome === 'returned'));
   if (!joint || matter.class !== 'joint') {
     return {
-      facts: { ...EMPTY, 'pa.departmentsInvolved': departmentsInvolved, 'pa.investmentProject': matter.investmentProject, 'pa.notAccepted': notAccepted, 'pa.centerRules': false },
+      facts: notJointFacts(departmentsInvolved, matter.investmentProject, notAccepted),
       deadlines: [],
       obligations: [],
       items: { 'case/co-department': [] },
