@@ -67,9 +67,22 @@ function instantFromParts(
   return dayNumberFromParts(year, month, day) * DAY_MS + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
 }
 
+/**
+ * Instants already read during evaluation: a case's derivations ask for the same few instants (its events', the
+ * as-of instant) several times each. Bounded: cleared when full, so a long audit never grows it.
+ */
+const readInstants = new Map<string, number>();
+const READ_INSTANTS_LIMIT = 4096;
+
 /** The epoch milliseconds of an instant the schemas have already accepted (NaN if it was not one). */
 export function instantMs(text: string): number {
-  return parseInstantMs(text) ?? Number.NaN;
+  let ms = readInstants.get(text);
+  if (ms === undefined) {
+    ms = parseInstantMs(text) ?? Number.NaN;
+    if (readInstants.size >= READ_INSTANTS_LIMIT) readInstants.clear();
+    readInstants.set(text, ms);
+  }
+  return ms;
 }
 
 /** The local calendar date (as a day number) of an instant, in `zone`. */
@@ -146,8 +159,8 @@ export function toDayNumber(value: unknown, zone: string, where: string, argumen
     // A date is ten characters, an instant more: try the likely reading first.
     const day = value.length === 10 ? tryParseDate(value) : undefined;
     if (day !== undefined) return day;
-    const ms = parseInstantMs(value);
-    if (ms !== undefined) return localDay(ms, zone);
+    const ms = instantMs(value);
+    if (!Number.isNaN(ms)) return localDay(ms, zone);
   }
   throw new ValidationError(where, [issue(argument, value, EXPECTED_DATE, EXPECTED_DATE_ZH)]);
 }
