@@ -42,6 +42,19 @@ export function formatDayNumber(day: DayNumber): string {
   return computeDayString(day);
 }
 
+/**
+ * A string made from a day (in 2000–2099) kept in a table of its own: `make` must depend on the day alone. Deadlines
+ * end at the same few hundred instants (the last millisecond of a working day) in every case of an audit.
+ */
+export function dayTable(make: (day: DayNumber) => string): (day: DayNumber) => string {
+  const table: Array<string | undefined> = new Array<string | undefined>(TABLE_DAYS).fill(undefined);
+  return (day) => {
+    const at = day - TABLE_FIRST_DAY;
+    if (at >= 0 && at < TABLE_DAYS && Number.isInteger(at)) return (table[at] ??= make(day));
+    return make(day);
+  };
+}
+
 function computeDayString(day: DayNumber): string {
   const z = day + 719468;
   const era = Math.floor(z / 146097);

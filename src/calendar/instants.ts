@@ -2,7 +2,7 @@
 // millions of timestamps and luxon's zone machinery costs microseconds each. Other zones still go through luxon.
 import { DateTime } from 'luxon';
 import { issue, ValidationError } from '../errors.js';
-import { dayNumberFromParts, daysInMonth, formatDayNumber, tryParseDate, type DayNumber } from './dates.js';
+import { dayNumberFromParts, dayTable, daysInMonth, formatDayNumber, tryParseDate, type DayNumber } from './dates.js';
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -123,6 +123,7 @@ export function formatInstant(ms: number, zone: string): string {
     const local = ms + SHANGHAI_OFFSET_MS;
     const day = Math.floor(local / DAY_MS);
     const inDay = local - day * DAY_MS;
+    if (inDay === DAY_MS - 1) return shanghaiEndOfDay(day);
     const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
     const millis = inDay % 1000;
     const time = `${pad(Math.floor(inDay / 3_600_000))}:${pad(Math.floor(inDay / MINUTE_MS) % 60)}:${pad(Math.floor(inDay / 1000) % 60)}`;
@@ -130,6 +131,9 @@ export function formatInstant(ms: number, zone: string): string {
   }
   return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
 }
+
+/** The last millisecond of a day in Shanghai, as formatInstant writes it (24:00 less a millisecond: 截止时间为二十四时). */
+const shanghaiEndOfDay = dayTable((day) => `${formatDayNumber(day)}T23:59:59.999+08:00`);
 
 /** An instant as local `YYYY-MM-DD HH:mm`, for evidence people read. */
 export function formatLocal(ms: number, zone: string): string {

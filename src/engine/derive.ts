@@ -29,7 +29,9 @@ export interface ProfileChoice {
 }
 
 const PROFILE_CACHE_LIMIT = 10_000;
-const profileCache = new Map<string, ResolvedProfile>();
+/** Resolutions by profile (a bundled id, or a custom profile's JSON) and then by date: no key string built per case. */
+const profileCache = new Map<string, Map<string, ResolvedProfile>>();
+let profileCacheSize = 0;
 /** Resolutions by the profile and the versions in force: one per version span. */
 const spanCache = new Map<string, ResolvedProfile>();
 const hoursCache = new WeakMap<ResolvedProfile, Map<WorkCalendar, WorkingHours>>();
@@ -42,8 +44,9 @@ function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
   // A custom profile is keyed by its content as written (the same content with its keys in another order is only
   // another cache entry), so a caller who edits a profile object between calls gets the edited profile.
   const content = typeof choice.profile !== 'string' || choice.profiles !== undefined ? JSON.stringify([choice.profile, choice.profiles ?? null]) : undefined;
-  const key = `${content ?? (choice.profile as string)}@${date}`;
-  let resolved = profileCache.get(key);
+  const profileKey = content ?? (choice.profile as string);
+  let byDate = profileCache.get(profileKey);
+  let resolved = byDate?.get(date);
   if (!resolved) {
     // A profile resolves the same on every day of its versions' span: share one resolution (and with it the
     // per-profile caches of running rules, compiled conditions, needed regulations and fact records) over the span.
@@ -57,8 +60,14 @@ function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
       if (spanCache.size >= PROFILE_CACHE_LIMIT) spanCache.delete(spanCache.keys().next().value!);
       spanCache.set(span, resolved);
     }
-    if (profileCache.size >= PROFILE_CACHE_LIMIT) profileCache.delete(profileCache.keys().next().value!);
-    profileCache.set(key, resolved);
+    if (profileCacheSize >= PROFILE_CACHE_LIMIT) {
+      profileCache.clear();
+      profileCacheSize = 0;
+      byDate = undefined;
+    }
+    if (!byDate) profileCache.set(profileKey, (byDate = new Map()));
+    byDate.set(date, resolved);
+    profileCacheSize++;
   }
   return resolved;
 }

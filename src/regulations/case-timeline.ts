@@ -37,20 +37,30 @@ export interface CaseTimeline {
   all<T extends CaseEventType>(type: T): readonly TimedEvent<T>[];
 }
 
+const NONE: readonly TimedEvent[] = Object.freeze([]);
+
 export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, asOfMs: number): CaseTimeline {
   const zone = calendar.timeZone;
-  const timed = snapshot.events.map((event, index) => {
+  const timed: TimedEvent[] = new Array(snapshot.events.length);
+  let inOrder = true;
+  for (let index = 0; index < timed.length; index++) {
+    const event = snapshot.events[index]!;
     const ms = instantMs(event.at);
     // A bare spread copies through V8's clone fast path; the three added fields then follow cached transitions.
     const copy = { ...event } as TimedEvent;
     copy.index = index;
     copy.ms = ms;
     copy.day = localDay(ms, zone);
-    return copy;
-  });
-  timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
-  const events = timed.filter((e) => e.ms <= asOfMs);
-  const future = timed.filter((e) => e.ms > asOfMs);
+    timed[index] = copy;
+    if (index > 0 && timed[index - 1]!.ms > ms) inOrder = false;
+  }
+  // Logs are mostly written in time order: sort only when they are not (ties keep the recorded order either way).
+  if (!inOrder) timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
+  // In time order, the events up to asOf are a prefix.
+  let known = timed.length;
+  while (known > 0 && timed[known - 1]!.ms > asOfMs) known--;
+  const events = known === timed.length ? timed : timed.slice(0, known);
+  const future = known === timed.length ? NONE : timed.slice(known);
 
   const byType = new Map<CaseEventType, TimedEvent[]>();
   for (const event of events) {
@@ -58,7 +68,7 @@ export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, as
     if (list) list.push(event);
     else byType.set(event.type, [event]);
   }
-  const all = <T extends CaseEventType>(type: T) => (byType.get(type) ?? []) as TimedEvent<T>[];
+  const all = <T extends CaseEventType>(type: T) => (byType.get(type) ?? NONE) as readonly TimedEvent<T>[];
   const first = <T extends CaseEventType>(type: T) => all(type)[0];
 
   const check = first('materials-checked');
