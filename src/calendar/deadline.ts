@@ -171,6 +171,8 @@ export function deadlineOnDays(calendar: WorkCalendar, spec: DayDeadlineSpec): D
 
   const total = spec.workingDays + spec.extensionWorkingDays;
   let clockStopped = false;
+  // Most deadlines have no suspension: their due day is the limit counted from the anchor, no lists made.
+  if (spec.exclusions.length === 0) return dayDeadline(calendar, spec, anchor, dueFor(total), 0, clockStopped, NO_RANGES);
   const ranges: Array<[DayNumber, DayNumber, DayNumber]> = [];
   for (const exclusion of spec.exclusions) {
     let to = exclusion.to;
@@ -192,6 +194,23 @@ export function deadlineOnDays(calendar: WorkCalendar, spec: DayDeadlineSpec): D
     due = dueFor(total + excluded);
   }
 
+  return dayDeadline(calendar, spec, anchor, due, excluded, clockStopped, counted);
+}
+
+const NO_RANGES: ReadonlyArray<readonly [DayNumber, DayNumber, DayNumber]> = [];
+
+/** The deadline once its due day is known: the due instant, and the working days elapsed at asOf outside the counted suspensions. */
+function dayDeadline(
+  calendar: WorkCalendar,
+  spec: DayDeadlineSpec,
+  anchor: DayNumber,
+  due: DayNumber,
+  excluded: number,
+  clockStopped: boolean,
+  counted: ReadonlyArray<readonly [DayNumber, DayNumber, DayNumber]>,
+): Deadline {
+  const { startDay, asOfDay } = spec;
+  const total = spec.workingDays + spec.extensionWorkingDays;
   const zone = calendar.timeZone;
   const dueMillis = spec.convention.dueAt === 'close-of-business' ? spec.hours!.closeOfBusinessMs(due)! : endOfLocalDayMs(due, zone);
   const deadline: Deadline = {
