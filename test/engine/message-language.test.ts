@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { listRules } from '../../src/index.js';
+import { ValidationError } from '../../src/errors.js';
+import { evaluateInquiry, evaluateRoster, listRules } from '../../src/index.js';
 import { placeholdersOf, showFact } from '../../src/engine/render.js';
 import { parseFixture, reportOf, type Fixture } from '../../src/fixtures/fixture.js';
 import { caseSnapshotSchema } from '../../src/schema/case.js';
@@ -116,5 +117,30 @@ describe('messages speak one language', () => {
   it('a whole message, input data cut out, is in its own language', () => {
     const wrong = messages.filter((m) => WRONG_SCRIPT[m.lang].test(m.text)).map((m) => `${m.file} ${m.rule} ${m.lang} → ${m.text}`);
     expect([...new Set(wrong)]).toEqual([]);
+  });
+});
+
+describe('validation errors speak one language too', () => {
+  // The HTML report prints an audit's errors beside its findings: a schema's own words (a refinement's message) must
+  // not stay English under --lang zh.
+  const zhOf = (call: () => unknown): string[] => {
+    try {
+      call();
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues.map((i) => i.message.zh);
+      throw error;
+    }
+    throw new Error('no error');
+  };
+  const [inquiryFile, inquiry] = fixtures.find(([, f]) => f.inquiry !== undefined)!;
+  const [rosterFile, roster] = fixtures.find(([, f]) => f.roster !== undefined && f.case === undefined)!;
+
+  it('words a bad instant, a bad date and a reversed period in Chinese', () => {
+    const badInstant = zhOf(() => evaluateInquiry({ ...(inquiry.inquiry as object), at: '2025-10-13 11:00' } as never, { profile: 'city-12', asOf: inquiry.asOf }));
+    expect(badInstant, inquiryFile).toEqual(['$.at：应为带时区偏移的 ISO 时刻，如 2025-10-09T09:30:00+08:00，实际为 "2025-10-13 11:00"']);
+    const reversed = zhOf(() => evaluateRoster({ ...roster.roster!, period: { from: '2025-10-14', to: '2025-10-13' } } as never, { profile: 'city-12', asOf: roster.asOf }));
+    expect(reversed, rosterFile).toEqual(['$.period.to：应为不早于第一天（`from`）的最后一天，实际为 "2025-10-13"']);
+    const badDate = zhOf(() => evaluateRoster({ ...roster.roster!, period: { from: '2025-02-01', to: '2025-02-30' } } as never, { profile: 'city-12', asOf: roster.asOf }));
+    expect(badDate.join('\n')).toContain('实际存在的 ISO 日期（YYYY-MM-DD）');
   });
 });
