@@ -124,3 +124,9 @@ export const factType = {
   /** A list of such words (an item may embed input data, the same in both languages). */
   labels: z.array(bilingualSchema).readonly(),
 } as const;
+
+/** Whether a declared type is a label or a list of labels (nullable or not): words for messages, which no condition can compare. */
+export function isLabelType(type: z.ZodType): boolean {
+  if (type === factType.label || type === factType.labels) return true;
+  return type instanceof z.ZodNullable && isLabelType(type.unwrap() as z.ZodType);
+}
