@@ -85,9 +85,16 @@ interface Shown {
 
 const shown: Shown[] = [];
 const messages: Array<Omit<Shown, 'fact'>> = [];
+/** Deadline labels and obligations: the library's words too, shown by explain and the reports. */
+const duties: Array<Omit<Shown, 'fact' | 'rule'> & { id: string }> = [];
 for (const [file, fixture] of fixtures) {
   const data = inputText(fixture);
-  for (const finding of reportOf(fixture).findings) {
+  const report = reportOf(fixture);
+  for (const lang of ['zh', 'en'] as const) {
+    for (const d of report.deadlines) duties.push({ file, id: d.id, lang, text: strip(d.label[lang], data) });
+    for (const o of report.obligations) duties.push({ file, id: o.id, lang, text: strip(o.what[lang], data) });
+  }
+  for (const finding of report.findings) {
     const rule = rules.get(finding.rule);
     if (!rule) continue; // data-integrity findings have no rule file
     for (const lang of ['zh', 'en'] as const) {
@@ -116,6 +123,14 @@ describe('messages speak one language', () => {
 
   it('a whole message, input data cut out, is in its own language', () => {
     const wrong = messages.filter((m) => WRONG_SCRIPT[m.lang].test(m.text)).map((m) => `${m.file} ${m.rule} ${m.lang} → ${m.text}`);
+    expect([...new Set(wrong)]).toEqual([]);
+  });
+});
+
+describe('deadlines and obligations speak one language', () => {
+  it('a deadline label or an obligation, input data cut out, is in its own language', () => {
+    expect(duties.length).toBeGreaterThan(0);
+    const wrong = duties.filter((d) => WRONG_SCRIPT[d.lang].test(d.text)).map((d) => `${d.file} ${d.id} ${d.lang} → ${d.text}`);
     expect([...new Set(wrong)]).toEqual([]);
   });
 });
