@@ -99,6 +99,12 @@ const SCHEMA_WORDS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/^intervals in order, not overlapping$/, '按先后排列、互不重叠的时段'],
   [/^one subject: case, roster, inquiry or catalogue$/, '一个评估对象：case、roster、inquiry 或 catalogue'],
   [/^one subject per fixture \(a case may come with its roster\)$/, '每个用例一个评估对象（case 可附带 roster）'],
+  [/^a (\S+) table has no field (\S+) \(it has (.*)\)$/, '$1 表没有字段 $2（可用字段：$3）'],
+  [/^field (\S+) needs a code list of kind (\S+)$/, '字段 $1 需要 $2 类的代码表'],
+  [/^code list (\S+) is of kind (\S+); field (\S+) needs no code list$/, '代码表 $1 属 $2 类；字段 $3 不使用代码表'],
+  [/^code list (\S+) is of kind (\S+); field (\S+) needs (\S+)$/, '代码表 $1 属 $2 类；字段 $3 需要 $4 类'],
+  [/^expected one of (.*)$/, '以下之一：$1'],
+  [/^exactly one acceptance table$/, '恰好一个受理表（accept）'],
 ];
 
 /** A schema's own words in both languages: the English as declared, the Chinese from SCHEMA_WORDS_ZH. */
