@@ -107,8 +107,8 @@ const SCHEMA_WORDS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
   [/^exactly one acceptance table$/, '恰好一个受理表（accept）'],
 ];
 
-/** A schema's own words in both languages: the English as declared, the Chinese from SCHEMA_WORDS_ZH. */
-function schemaWords(message: string): [string, string] {
+/** @internal A schema's own words in both languages: the English as declared, the Chinese from SCHEMA_WORDS_ZH. */
+export function schemaWords(message: string): [string, string] {
   for (const [pattern, zh] of SCHEMA_WORDS_ZH) if (pattern.test(message)) return [message, message.replace(pattern, zh)];
   return [message, message];
 }

@@ -8,6 +8,7 @@ import { placeholdersOf, showFact } from '../../src/engine/render.js';
 import { parseFixture, reportOf, type Fixture } from '../../src/fixtures/fixture.js';
 import { caseSnapshotSchema } from '../../src/schema/case.js';
 import { catalogueSnapshotSchema } from '../../src/schema/catalogue.js';
+import { schemaWords } from '../../src/schema/parse.js';
 import { inquirySnapshotSchema } from '../../src/schema/inquiry.js';
 import { profileSchema } from '../../src/schema/profile.js';
 import { rosterSnapshotSchema } from '../../src/schema/roster.js';
@@ -157,5 +158,23 @@ describe('validation errors speak one language too', () => {
     expect(reversed, rosterFile).toEqual(['$.period.to：应为不早于第一天（`from`）的最后一天，实际为 "2025-10-13"']);
     const badDate = zhOf(() => evaluateRoster({ ...roster.roster!, period: { from: '2025-02-01', to: '2025-02-30' } } as never, { profile: 'city-12', asOf: roster.asOf }));
     expect(badDate.join('\n')).toContain('实际存在的 ISO 日期（YYYY-MM-DD）');
+  });
+});
+
+describe('every refinement message a schema declares has its Chinese', () => {
+  it('finds each custom message in src/ (refine, addIssue, instanceof) and words it in Chinese', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
+      });
+    const declared = sources(join(root, 'src')).flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => /addIssue\(|\.refine\(|z\.instanceof\(/.test(line))
+        .flatMap((line) => [...line.matchAll(/message: (?:'([^']*)'|"([^"]*)"|`([^`]*)`)/g)].map((m) => (m[1] ?? m[2] ?? m[3]!).replace(/\$\{[^}]*\}/g, 'x'))),
+    );
+    expect(declared.length).toBeGreaterThan(10);
+    expect(declared.filter((message) => schemaWords(message)[1] === message)).toEqual([]);
   });
 });
