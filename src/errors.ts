@@ -1,8 +1,8 @@
-/** A message shown to people, in both languages the library speaks. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import { z } from 'zod';
+
+/** A text shown to people, in both languages the library speaks: messages, labels, fact values that are words. */
+export const bilingualSchema = z.strictObject({ zh: z.string(), en: z.string() });
+export type Bilingual = z.infer<typeof bilingualSchema>;
 
 /** One problem in an input: where it is (a JSON path or an argument name), what was there, what was expected. */
 export interface ValidationIssue {

@@ -43,7 +43,8 @@ beforeAll(() => {
   sh(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', join(work, packed.filename), `fast-check@${fastCheck}`], consumer);
 }, 300_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Removing the installed consumer (native DuckDB binaries among it) can outlast the default 10 s hook timeout on a loaded machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 const esmConsumer = `
 import { cnMainlandCalendar, evaluate, listRules, loadProfile } from 'service-center-rules';

@@ -4,6 +4,7 @@
 import type { Finding, Report, RuleTrace } from '../engine/run-rules.js';
 import type { TraceNode } from '../engine/compile.js';
 import type { RuleInfo } from '../engine/list-rules.js';
+import { factValueIn } from '../engine/render.js';
 import { FACT_DESCRIPTIONS } from '../regulations/index.js';
 import { colon, label, t, type Lang } from './messages/common.js';
 import { EXPLAIN, UNITS } from './messages/explain.js';
@@ -21,7 +22,7 @@ function conditionLines(node: TraceNode, depth: number, lang: Lang): string[] {
   if ('fact' in node) {
     const reference = node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value) ? (node.value as { fact: string; is: unknown }) : undefined;
     const compared = reference ? `${reference.fact} (${JSON.stringify(reference.is)})` : JSON.stringify(node.value);
-    return [`${indent}${mark} ${node.fact} (${JSON.stringify(node.factValue ?? null)}) ${OPERATOR_SYMBOLS[node.operator]} ${compared}${describeFact(node.fact, lang)}`];
+    return [`${indent}${mark} ${node.fact} (${JSON.stringify(factValueIn(node.factValue, lang) ?? null)}) ${OPERATOR_SYMBOLS[node.operator]} ${compared}${describeFact(node.fact, lang)}`];
   }
   if ('not' in node) return [`${indent}${mark} ${t(lang, EXPLAIN.not)}`, ...conditionLines(node.not, depth + 1, lang)];
   const [word, children] = 'all' in node ? [t(lang, EXPLAIN.all), node.all] : [t(lang, EXPLAIN.any), node.any];

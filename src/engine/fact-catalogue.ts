@@ -89,6 +89,8 @@ const typeWords = (schema: Record<string, unknown>): string => {
   if (Array.isArray(schema.type)) return (schema.type as string[]).join(' \\| ');
   if (schema.type === 'array') return `${typeWords(schema.items as Record<string, unknown>)}[]`;
   if (schema.format === 'date') return 'date';
+  // Bilingual words ({ zh, en }): shown in the message's language.
+  if (schema.type === 'object' && typeof schema.properties === 'object' && schema.properties !== null && 'zh' in schema.properties) return 'label';
   if (schema.type === 'integer' && schema.minimum === 0) return 'count';
   return String(schema.type ?? 'any');
 };

@@ -24,11 +24,28 @@ const LABELS: Record<string, Bilingual> = {
   missed: { zh: '逾期完成', en: 'missed' },
 };
 
-function show(value: FactValue | undefined, lang: 'zh' | 'en'): string {
+const isBilingual = (value: unknown): value is Bilingual => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A fact's value in one language, as JSON keeps it: a bilingual label becomes its text in that language; anything else
+ * is returned as it is. For printers that show a value as data (`explain`'s conditions), not as prose.
+ */
+export function factValueIn(value: FactValue | undefined, lang: 'zh' | 'en'): Exclude<FactValue, Bilingual | readonly Bilingual[]> | undefined {
+  if (isBilingual(value)) return value[lang];
+  if (Array.isArray(value)) return value.map((item: string | Bilingual) => (isBilingual(item) ? item[lang] : item));
+  return value as Exclude<FactValue, Bilingual | readonly Bilingual[]> | undefined;
+}
+
+/** A fact's value as a message in `lang` shows it: labels in that language, lists joined as that language joins them. */
+export function showFact(value: FactValue | undefined, lang: 'zh' | 'en'): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'string' && LABELS[value]) return LABELS[value][lang];
+  if (typeof value === 'string') return LABELS[value]?.[lang] ?? value;
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.join(lang === 'zh' ? '、' : '; ');
+  if (isBilingual(value)) return value[lang];
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    return value.map((item: string | Bilingual) => (isBilingual(item) ? item[lang] : item)).join(lang === 'zh' ? '、' : '; ');
+  }
   return String(value);
 }
 
@@ -49,7 +66,7 @@ function split(template: string): readonly string[] {
 function fill(template: string, facts: Facts, lang: 'zh' | 'en'): string {
   const parts = split(template);
   let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) out += show(facts[parts[i]!], lang) + parts[i + 1]!;
+  for (let i = 1; i < parts.length; i += 2) out += showFact(facts[parts[i]!], lang) + parts[i + 1]!;
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { issue, ValidationError, type ValidationIssue } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
-import { PARAM_BEHIND_FACT, type ProfileValueName } from '../regulations/index.js';
+import { isLabelType } from '../regulations/context.js';
+import { FACT_DESCRIPTIONS, PARAM_BEHIND_FACT, type ProfileValueName } from '../regulations/index.js';
 import { profileParamsShape } from '../schema/profile.js';
 import { ruleFileSchema, type Citation, type Condition, type RuleFile, type Severity } from '../schema/rule-file.js';
 import type { Scope } from '../schema/scopes.js';
@@ -59,6 +60,9 @@ export function loadRuleSet(input: unknown, file: string, factsOfScope: (scope: 
     for (const fact of factsOf(rule.conditions)) {
       if (!knownFacts.has(fact) && !PARAM_NAMES.has(fact)) {
         problems.push(issue(`${at}.conditions`, fact, fact.startsWith('param.') ? 'a profile parameter name' : `a fact known in scope ${scope}`));
+      } else if (Object.hasOwn(FACT_DESCRIPTIONS, fact) && isLabelType(FACT_DESCRIPTIONS[fact]!.type)) {
+        // A label is { zh, en }: equal would compare objects, contains would look for a string among them. Never true.
+        problems.push(issue(`${at}.conditions`, fact, 'a fact a condition can compare (this one is words for messages, in both languages: compare its count)', '条件可比较的事实（此事实是供消息显示的中英文文字：请比较其计数）'));
       }
     }
     checkOperands(rule.conditions, `${at}.conditions`, problems);

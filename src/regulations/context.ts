@@ -2,15 +2,19 @@ import { z } from 'zod';
 import type { CountingConvention } from '../calendar/deadline.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { WorkingHours } from '../calendar/working-hours.js';
-import type { Bilingual } from '../errors.js';
+import { bilingualSchema, type Bilingual } from '../errors.js';
 import { isoDate } from '../schema/calendar-data.js';
 import type { ParamName, ParamValues } from '../schema/profile.js';
 import type { RosterSnapshot } from '../schema/roster.js';
 import type { Scope } from '../schema/scopes.js';
 import type { CaseTimeline } from './case-timeline.js';
 
-/** A fact's value: what rule conditions compare and messages show. */
-export type FactValue = string | number | boolean | null | readonly string[];
+/**
+ * A fact's value: what rule conditions compare and messages show. Words the library itself writes into a value (a
+ * missing element, an action, a reason) are bilingual, so that each message shows them in its own language; codes
+ * that conditions compare stay strings, and input data (names, dates) is shown as recorded.
+ */
+export type FactValue = string | number | boolean | null | readonly string[] | Bilingual | readonly Bilingual[];
 export type Facts = Record<string, FactValue>;
 
 /** What every derivation reads besides its subject: the calendar, the profile's values, the as-of instant. */
@@ -115,4 +119,14 @@ export const factType = {
   text: z.string(),
   date: isoDate.meta({ format: 'date' }),
   list: z.array(z.string()).readonly(),
+  /** Words in both languages, shown in the message's language; for messages and evidence, never compared by conditions. */
+  label: bilingualSchema,
+  /** A list of such words (an item may embed input data, the same in both languages). */
+  labels: z.array(bilingualSchema).readonly(),
 } as const;
+
+/** Whether a declared type is a label or a list of labels (nullable or not): words for messages, which no condition can compare. */
+export function isLabelType(type: z.ZodType): boolean {
+  if (type === factType.label || type === factType.labels) return true;
+  return type instanceof z.ZodNullable && isLabelType(type.unwrap() as z.ZodType);
+}

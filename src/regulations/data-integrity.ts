@@ -1,5 +1,6 @@
 import type { Bilingual } from '../errors.js';
 import type { CaseTimeline, TimedEvent } from './case-timeline.js';
+import { EVENT_WORDS } from './words.js';
 
 /** Every data-integrity finding id: contradictions in a case, a roster or a joint case. */
 export const DATA_INTEGRITY_IDS = [
@@ -23,7 +24,7 @@ export function integrityProblems(tl: CaseTimeline, asOf: string): IntegrityProb
   for (const event of tl.future) {
     problems.push({
       ruleId: 'DATA-EVENT-AFTER-AS-OF',
-      message: { zh: `事件 ${event.type}（${event.at}）晚于评估时点 ${asOf}，已忽略`, en: `event ${event.type} at ${event.at} is after the as-of instant ${asOf} and was ignored` },
+      message: { zh: `事件「${EVENT_WORDS[event.type].zh}」（${event.at}）晚于评估时点 ${asOf}，已忽略`, en: `event ${event.type} at ${event.at} is after the as-of instant ${asOf} and was ignored` },
       evidence: { path: path(event.index), at: event.at },
     });
   }

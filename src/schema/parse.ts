@@ -78,12 +78,47 @@ function bound(problem: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): [str
   }
 }
 
+/**
+ * The schemas' own words (a refinement's message) in Chinese. zod carries one string, written in English where the
+ * schema is declared; its Chinese is kept here, beside the one function that words issues, so that an error under
+ * --lang zh reads in Chinese throughout (the HTML report prints these beside the findings).
+ */
+const SCHEMA_WORDS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^an ISO date YYYY-MM-DD that exists$/, '实际存在的 ISO 日期（YYYY-MM-DD）'],
+  [/^an ISO instant with offset, e\.g\. (\S+)$/, '带时区偏移的 ISO 时刻，如 $1'],
+  [/^the sentence that states the value, since basis is 'text'$/, "写明该数值的原文句子（basis 为 'text'）"],
+  [/^a note saying why the value was chosen, since basis is '([^']*)'$/, "说明为何取此值的备注（basis 为 '$1'）"],
+  [/^enabled or severity \(what the switch changes\)$/, 'enabled 或 severity（开关所改变的）'],
+  [/^a source or a note saying why$/, '来源（source）或说明理由的备注（note）'],
+  [/^an end not before the start \(`from`\)$/, '不早于开始（`from`）的结束时间'],
+  [/^a last day not before the first \(`from`\)$/, '不早于第一天（`from`）的最后一天'],
+  [/^a period of at most 366 days \(evaluate a longer one in parts\)$/, '不超过 366 天的期间（更长的期间请分段评估）'],
+  [/^a WorkCalendar \((.*)\)$/, 'WorkCalendar 对象（$1）'],
+  [/^working hours: a list of \{ from, to \} or a WorkingHours$/, '工作时间：{ from, to } 的列表或 WorkingHours 对象'],
+  [/^a time after (.+)$/, '晚于 $1 的时间'],
+  [/^intervals in order, not overlapping$/, '按先后排列、互不重叠的时段'],
+  [/^one subject: case, roster, inquiry or catalogue$/, '一个评估对象：case、roster、inquiry 或 catalogue'],
+  [/^one subject per fixture \(a case may come with its roster\)$/, '每个用例一个评估对象（case 可附带 roster）'],
+  [/^a (\S+) table has no field (\S+) \(it has (.*)\)$/, '$1 表没有字段 $2（可用字段：$3）'],
+  [/^field (\S+) needs a code list of kind (\S+)$/, '字段 $1 需要 $2 类的代码表'],
+  [/^code list (\S+) is of kind (\S+); field (\S+) needs no code list$/, '代码表 $1 属 $2 类；字段 $3 不使用代码表'],
+  [/^code list (\S+) is of kind (\S+); field (\S+) needs (\S+)$/, '代码表 $1 属 $2 类；字段 $3 需要 $4 类'],
+  [/^expected one of (.*)$/, '以下之一：$1'],
+  [/^exactly one acceptance table$/, '恰好一个受理表（accept）'],
+];
+
+/** @internal A schema's own words in both languages: the English as declared, the Chinese from SCHEMA_WORDS_ZH. */
+export function schemaWords(message: string): [string, string] {
+  for (const [pattern, zh] of SCHEMA_WORDS_ZH) if (pattern.test(message)) return [message, message.replace(pattern, zh)];
+  return [message, message];
+}
+
 /** What a zod issue expected, in words for people (zod's own message says "Invalid input: …"). */
 function expectation(problem: z.core.$ZodIssue, present: boolean): [string, string] {
   switch (problem.code) {
     case 'invalid_type': {
       // A schema's own words (`z.instanceof(WorkCalendar, { message })`) say it better than a class name.
-      const [en, zh] = !ZOD_WORDING.test(problem.message) ? [problem.message, problem.message] : Object.hasOwn(TYPE_NAMES, problem.expected) ? TYPE_NAMES[problem.expected]! : ['a value of another type', '其他类型的值'];
+      const [en, zh] = !ZOD_WORDING.test(problem.message) ? schemaWords(problem.message) : Object.hasOwn(TYPE_NAMES, problem.expected) ? TYPE_NAMES[problem.expected]! : ['a value of another type', '其他类型的值'];
       return present ? [en, zh] : [`${en} (the field is missing)`, `${zh}（缺少该字段）`];
     }
     case 'invalid_value': {
@@ -94,7 +129,7 @@ function expectation(problem: z.core.$ZodIssue, present: boolean): [string, stri
     case 'too_big':
       return bound(problem) ?? [problem.message, problem.message];
     case 'invalid_format':
-      if (!ZOD_WORDING.test(problem.message)) return [problem.message, problem.message];
+      if (!ZOD_WORDING.test(problem.message)) return schemaWords(problem.message);
       return problem.format === 'regex' && 'pattern' in problem
         ? [`a text matching the pattern ${String(problem.pattern)}`, `符合模式 ${String(problem.pattern)} 的文本`]
         : [`a text in ${problem.format} format`, `${problem.format} 格式的文本`];
@@ -109,10 +144,10 @@ function expectation(problem: z.core.$ZodIssue, present: boolean): [string, stri
         const values = listed(options);
         return [`one of ${values}`, `以下之一：${values}`];
       }
-      return ZOD_WORDING.test(problem.message) ? ['one of the accepted forms (see `service-center-rules schema`)', '可接受的形式之一（见 `service-center-rules schema`）'] : [problem.message, problem.message];
+      return ZOD_WORDING.test(problem.message) ? ['one of the accepted forms (see `service-center-rules schema`)', '可接受的形式之一（见 `service-center-rules schema`）'] : schemaWords(problem.message);
     }
     default:
-      return ZOD_WORDING.test(problem.message) ? [`a valid value (${problem.message})`, `有效的值（${zodChinese(problem)}）`] : [problem.message, problem.message];
+      return ZOD_WORDING.test(problem.message) ? [`a valid value (${problem.message})`, `有效的值（${zodChinese(problem)}）`] : schemaWords(problem.message);
   }
 }
 

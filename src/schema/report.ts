@@ -3,12 +3,23 @@
 // assignments at the bottom make the compiler reject any drift between the two in either direction.
 import { z } from 'zod';
 import type { Report } from '../engine/run-rules.js';
+import { bilingualSchema } from '../errors.js';
 import { bases, sourceSchema } from './profile.js';
 import { citationSchema, operators, severities } from './rule-file.js';
 import { scopes, subjectKinds } from './scopes.js';
 
-const bilingual = z.strictObject({ zh: z.string(), en: z.string() });
-const factValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string()).readonly()]);
+const bilingual = bilingualSchema;
+// Words the library writes into a fact (a missing element, an action, a reason) stay in both languages in JSON, as
+// { zh, en } objects or lists of them; messages and the text reports show them in the chosen language.
+const factValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.string()).readonly(),
+  bilingualSchema.meta({ description: 'words in both languages: messages show the one they are written in' }),
+  z.array(bilingualSchema).readonly(),
+]);
 const subject = z.strictObject({ kind: z.enum(subjectKinds), id: z.string() });
 const itemRef = z.strictObject({ scope: z.enum(scopes), key: z.string(), label: z.string().optional() });
 const instant = z.string().describe('ISO 8601 instant with offset, e.g. 2025-10-09T17:00:00+08:00');

@@ -155,4 +155,13 @@ describe('rule files are validated on load', () => {
     expect(load((f) => { f.rules[0].event.params.message.zh += '{{tc.dueDay}}'; }).issues[0]!.value).toBe('{{tc.dueDay}}');
     expect(load((f) => { f.rules[1].conditions.all[0].value = 'instant'; }).issues[0]!.expected).toContain('a list');
   });
+
+  it('a condition on a label (words for messages, { zh, en }) is an error: it could never be true; its count can be compared', () => {
+    const onLabels = load((f) => { f.rules[0].conditions.all[0] = { fact: 'tc.invalidExtensions', operator: 'contains', value: 'after-deadline' }; });
+    expect(onLabels.issues[0]).toMatchObject({ path: '$.rules[0].conditions', value: 'tc.invalidExtensions' });
+    expect(onLabels.issues[0]!.expected).toContain('compare its count');
+    const onCount = structuredClone(base);
+    onCount.rules[0].conditions.all[0] = { fact: 'tc.invalidExtensionCount', operator: 'greaterThan', value: 0 };
+    expect(() => loadRuleSet(onCount, 'rules/custom.json', (scope) => FACTS_BY_SCOPE[scope])).not.toThrow();
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { render } from '../../src/engine/render.js';
+import { factValueIn, render } from '../../src/engine/render.js';
 
 // The straightforward rendering the split templates must equal: every placeholder replaced where it stands.
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
@@ -22,5 +22,23 @@ describe('messages', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('labels', () => {
+  const labels = [{ zh: '书面凭证', en: 'written voucher' }, { zh: '专用印章', en: 'seal' }];
+  it('a label or a list of labels is shown in the template’s language, joined as that language joins a list', () => {
+    const facts = { one: labels[0]!, all: labels, none: [] } as never;
+    expect(render({ zh: '缺少：{{one}}；{{all}}；{{none}}', en: 'lacks: {{one}}; {{all}}; {{none}}' }, facts)).toEqual({
+      zh: '缺少：书面凭证；书面凭证、专用印章；—',
+      en: 'lacks: written voucher; written voucher; seal; —',
+    });
+  });
+
+  it('JSON keeps both languages; one language is picked only for printing', () => {
+    expect(factValueIn(labels, 'en')).toEqual(['written voucher', 'seal']);
+    expect(factValueIn(labels[0], 'zh')).toBe('书面凭证');
+    expect(factValueIn(['a', 'b'], 'zh')).toEqual(['a', 'b']);
+    expect(factValueIn(3, 'en')).toBe(3);
   });
 });

@@ -20,9 +20,9 @@ describe('report bounds', () => {
     // Two sessions (morning, afternoon) on each working day of 2025, all vacant.
     const spans = 2 * cnMainlandCalendar().workingDaysBetween('2024-12-31', '2025-12-31');
     for (const finding of coverage) {
-      const listed = finding.evidence['ab.post.vacancies'] as readonly string[];
+      const listed = finding.evidence['ab.post.vacancies'] as ReadonlyArray<{ zh: string; en: string }>;
       expect(listed).toHaveLength(LISTED_SPANS + 1);
-      expect(listed.at(-1)).toContain(`${spans - LISTED_SPANS} more, ${spans} in all`);
+      expect(listed.at(-1)).toEqual({ zh: `…（另有 ${spans - LISTED_SPANS} 段，共 ${spans} 段）`, en: `… (${spans - LISTED_SPANS} more, ${spans} in all)` });
     }
     expect(JSON.stringify(report).length).toBeLessThan(20 * 12_000);
   });

@@ -117,6 +117,16 @@ describe('bad input: one clear error each, the rest still read', () => {
   it('a mapping naming a field its table does not have is refused when it is read', () => {
     const bad = { ...nationalExchange, tables: [{ ...nationalExchange.tables[1], fields: { ...nationalExchange.tables[1].fields, colour: { column: 'x' } } }] };
     expect(() => resolveMapping({ mapping: bad })).toThrow(/has no field colour/);
+    // …in Chinese too, under --lang zh.
+    const zh = (() => {
+      try {
+        resolveMapping({ mapping: bad });
+      } catch (error) {
+        return (error as ValidationError).issues.map((i) => i.message.zh);
+      }
+      return [];
+    })();
+    expect(zh.join('\n')).toMatch(/表没有字段 colour（可用字段：/);
     expect(resolveMapping({ format: 'eajc' }).tables.map((table) => table.table)).toEqual(eajc.tables.map((table) => table.table));
   });
 

@@ -53,7 +53,7 @@ describe('disclosure: the guide’s items come from the document in force', () =
 
   it('names the items the local document lists and the guide lacks, as a violation (the list is the text’s)', () => {
     const [missing] = catalogueFindings('disclosure/township-guide-without-supervision-phone.yaml');
-    expect(missing).toMatchObject({ rule: 'DS-REQUIRED-FIELDS/missing', severity: 'violation', evidence: { 'ds.matter.missingFields': ['投诉（监督）电话 complaint phone'] } });
+    expect(missing).toMatchObject({ rule: 'DS-REQUIRED-FIELDS/missing', severity: 'violation', evidence: { 'ds.matter.missingFields': [{ zh: '投诉（监督）电话', en: 'complaint phone' }] } });
     expect(missing!.citation!.text).toContain('监督电话');
     expect(missing!.parameters!['guideRequiredFields']!.source).toMatchObject({ basis: 'text', seed: 'township' });
     expect(rules('disclosure/citizen-home-guide-without-faq.yaml')).toEqual(['DS-REQUIRED-FIELDS/missing violation WS-02']);
@@ -63,7 +63,12 @@ describe('disclosure: the guide’s items come from the document in force', () =
   it('asks 第三十条’s list of license matters only, under every profile, citing the law', () => {
     const [law] = catalogueFindings('disclosure/township-license-guide-without-law-items.yaml');
     expect(law).toMatchObject({ rule: 'DS-REQUIRED-FIELDS/license', severity: 'violation', citation: { source: 'xingzheng-xuke-fa', article: '第三十条' } });
-    expect(law!.evidence['ds.matter.missingLicenseFields']).toEqual(['办事依据 legal basis', '法定期限 legal limit', '材料目录 materials list', '申请书示范文本 application form template']);
+    expect(law!.evidence['ds.matter.missingLicenseFields']).toEqual([
+      { zh: '办事依据', en: 'legal basis' },
+      { zh: '法定期限', en: 'legal limit' },
+      { zh: '材料目录', en: 'materials list' },
+      { zh: '申请书示范文本', en: 'application form template' },
+    ]);
     expect(rules('disclosure/baseline-license-without-guide.yaml')).toEqual(['DS-REQUIRED-FIELDS/license violation YS-01']);
     expect(rules('disclosure/baseline-public-service-without-guide.yaml')).toEqual([]);
     expect(rules('disclosure/baseline-public-service-without-guide.yaml', 'township')).toEqual(['DS-REQUIRED-FIELDS/unpublished violation GJJ-01']);
@@ -79,7 +84,7 @@ describe('disclosure: the guide’s items come from the document in force', () =
     });
     const at = { profile: 'national-baseline', asOf: '2025-10-13T17:00:00+08:00' };
     expect(evaluateCatalogue(catalogue(false), at).findings).toEqual([]);
-    expect(evaluateCatalogue(catalogue(true), at).findings.map((x) => x.evidence['ds.matter.missingLicenseFields'])).toEqual([['数量限制 quantity limit']]);
+    expect(evaluateCatalogue(catalogue(true), at).findings.map((x) => x.evidence['ds.matter.missingLicenseFields'])).toEqual([[{ zh: '数量限制', en: 'quantity limit' }]]);
   });
 });
 
@@ -99,7 +104,7 @@ describe('disclosure: what the library cannot know is a warning', () => {
     expect(found).toContain('DS-NO-TAMPERING warning GS-2025-0932');
     expect(rules('disclosure/result-with-mobile-number.yaml')).toEqual(['DS-NO-FORBIDDEN/mobile warning GS-2025-0940']);
     const ids = catalogueFindings('disclosure/guide-gaps-and-personal-data.yaml').find((x) => x.rule === 'DS-NO-FORBIDDEN/resident-id')!;
-    expect(ids.evidence['ds.result.residentIds']).toEqual(['身份证号 resident ID 110105********002X @12']);
+    expect(ids.evidence['ds.result.residentIds']).toEqual([{ zh: '身份证号 110105********002X @12', en: 'resident ID 110105********002X @12' }]);
   });
 
   it('the invented update and result-notice limits grade their findings as warnings', () => {

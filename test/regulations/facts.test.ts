@@ -68,7 +68,9 @@ describe('timed completion facts', () => {
       { type: 'extension', at: '2025-03-20T10:00:00+08:00', workingDays: 12, writtenNotice: false, approvedBy: 'window' },
     ], '2025-03-21T10:00:00+08:00');
     expect(facts['tc.invalidExtensionCount']).toBe(1);
-    expect(String(facts['tc.invalidExtensions'])).toMatch(/after the deadline.*not told in writing.*not approved/);
+    const [invalid] = facts['tc.invalidExtensions'] as ReadonlyArray<{ zh: string; en: string }>;
+    expect(invalid!.en).toMatch(/after the deadline.*not told in writing.*not approved/);
+    expect(invalid!.zh).toMatch(/期限届满后才延期；未书面告知申请人延期理由和时限；超出法定期限的延期未经法律要求的负责人批准/);
     expect(facts['tc.extensionWorkingDays']).toBe(0);
     expect(facts['tc.dueDate']).toBe('2025-03-17');
     expect(facts['tc.late']).toBe(true);
@@ -85,7 +87,14 @@ describe('rejection filing and online processing facts', () => {
     ], '2025-03-12T10:00:00+08:00');
     expect(facts['rf.priorCompleteNotice']).toBe(false);
     expect(facts['rf.filingWorkingDays']).toBe(3);
-    expect(facts['rf.noticeProblems']).toEqual(['书面通知 written notice', '理由 reasons', '事实根据 facts', '法律依据 legal basis', '加盖公章 seal', '注明日期 date']);
+    expect(facts['rf.noticeProblems']).toEqual([
+      { zh: '书面通知', en: 'written notice' },
+      { zh: '理由', en: 'reasons' },
+      { zh: '事实根据', en: 'facts' },
+      { zh: '法律依据', en: 'legal basis' },
+      { zh: '加盖公章', en: 'seal' },
+      { zh: '注明日期', en: 'date' },
+    ]);
   });
 
   it('measures working minutes from receipt to system entry, and acts taken before it', () => {
@@ -99,6 +108,6 @@ describe('rejection filing and online processing facts', () => {
     expect(facts['op.ticketBeforeReceipt']).toBe(true);
     // Working minutes from receipt (not acceptance) under 08–12, 14–18: 360 on Monday, 480 on Tuesday, 150 on Wednesday.
     expect(facts['op.entryDelayMinutes']).toBe(360 + 480 + 150);
-    expect(facts['op.actsOutsideSystem']).toEqual(['2025-03-04 10:00 decided']);
+    expect(facts['op.actsOutsideSystem']).toEqual([{ zh: '2025-03-04 10:00 作出决定', en: '2025-03-04 10:00 decided' }]);
   });
 });

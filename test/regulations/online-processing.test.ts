@@ -42,7 +42,7 @@ describe('online processing (city-12 网上办理制度)', () => {
 
   it('measures entry from the ticket or the window’s later receipt, not from acceptance, in working minutes', () => {
     const [late] = op('online-processing/entered-late-counted-from-intake.yaml');
-    expect(late).toMatchObject({ rule: 'OP-ENTRY-TIMELY/late', evidence: { 'op.entryDelayMinutes': 70, 'op.entryDueFrom': '2025-06-10 09:40（收件 receipt）' } });
+    expect(late).toMatchObject({ rule: 'OP-ENTRY-TIMELY/late', evidence: { 'op.entryDelayMinutes': 70, 'op.entryDueFrom': { zh: '2025-06-10 09:40（收件）', en: '2025-06-10 09:40 (receipt)' } } });
     expect(op('online-processing/entered-after-lunch-break.yaml')).toEqual([]);
     expect(op('online-processing/queue-wait-not-counted.yaml')).toEqual([]);
   });

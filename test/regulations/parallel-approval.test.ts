@@ -74,7 +74,7 @@ describe('parallel approval: where each duty holds', () => {
   });
 
   it('chief representatives are asked for only where a chief-representative system is in force, and only of departments convened', () => {
-    expect(findings('parallel-approval/joint-review-meeting-no-chief-rep.yaml').map((f) => f.message.zh)).toEqual([expect.stringContaining('自然资源局: 首席代表')]);
+    expect(findings('parallel-approval/joint-review-meeting-no-chief-rep.yaml').map((f) => f.message.zh)).toEqual([expect.stringContaining('自然资源局：首席代表')]);
     expect(findings('parallel-approval/joint-review-meeting-no-chief-rep-system.yaml')).toEqual([]);
     expect(findings('parallel-approval/joint-review-meeting-convened-subset.yaml')).toEqual([]);
   });

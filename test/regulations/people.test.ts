@@ -88,10 +88,12 @@ describe('personal data in published results', () => {
     const report = evaluateCatalogue(f.catalogue!, { profile: 'city-12', asOf: f.asOf });
     const hits = report.findings.filter((x) => x.ruleId === 'DS-NO-FORBIDDEN');
     expect(hits.map((x) => x.item)).toEqual([{ scope: 'catalogue/result', key: 'GS-2025-0932' }, { scope: 'catalogue/result', key: 'GS-2025-0932' }]);
-    expect(hits.flatMap((x) => [...((x.evidence['ds.result.residentIds'] as string[] | undefined) ?? []), ...((x.evidence['ds.result.mobiles'] as string[] | undefined) ?? [])])).toEqual([
-      '身份证号 resident ID 110105********002X @12',
-      '手机号 mobile 138****5678 @35',
+    const listed = (name: string) => (x: (typeof hits)[number]) => (x.evidence[name] as Array<{ zh: string; en: string }> | undefined) ?? [];
+    expect(hits.flatMap((x) => [...listed('ds.result.residentIds')(x), ...listed('ds.result.mobiles')(x)])).toEqual([
+      { zh: '身份证号 110105********002X @12', en: 'resident ID 110105********002X @12' },
+      { zh: '手机号 138****5678 @35', en: 'mobile 138****5678 @35' },
     ]);
+    expect(hits.map((x) => x.message.zh).join('\n')).toContain('身份证号 110105********002X @12');
     expect(JSON.stringify(report)).not.toContain('11010519491231002X');
   });
 });
@@ -174,7 +176,8 @@ describe('A/B posts: what counts as a vacancy, and what a finding weighs', () =>
     expect(coverage(awayFrom('10:00', '10:15'))).toEqual([]);
     const [finding] = coverage(awayFrom('10:00', '10:16'));
     expect(finding).toMatchObject({ rule: 'AB-COVERAGE/purpose', severity: 'warning' });
-    expect(finding!.evidence['ab.post.vacancies']).toEqual(['2025-10-13 10:00–10:16 16′ (张敏/李强 ✗; B → 李强)']);
+    const span = '2025-10-13 10:00–10:16 16′ (张敏/李强 ✗; B → 李强)';
+    expect(finding!.evidence['ab.post.vacancies']).toEqual([{ zh: span, en: span }]);
     expect(finding!.parameters?.vacancyToleranceMinutes).toMatchObject({ value: 15, source: { basis: 'default' } });
   });
 
@@ -242,14 +245,19 @@ describe('A/B posts: who may act on a case', () => {
     const events = f.case!.events.map((e) => (e.type === 'decided' ? { ...e, by: 'ma' } : e));
     expect(flagged(events, roster)).toEqual([]);
     const intake = f.case!.events.map((e) => (e.type === 'accepted' ? { ...e, by: 'ma' } : e));
-    expect(flagged(intake, roster).map((x) => [x.severity, x.evidence['ab.unauthorisedActs']])).toEqual([['warning', ['accepted 2025-10-13 09:40 马超']]]);
+    expect(flagged(intake, roster).map((x) => [x.severity, x.evidence['ab.unauthorisedActs']])).toEqual([['warning', [{ zh: '受理 2025-10-13 09:40 马超', en: 'accepted 2025-10-13 09:40 马超' }]]]);
   });
 
   it('exempts the chief representative only within the term, and leaders and approvers only of the case’s department', () => {
     const ended = { ...f.roster!, chiefRepresentatives: [{ ...f.roster!.chiefRepresentatives[0]!, termEnd: '2025-09-30' }] };
-    expect(flagged(f.case!.events, ended).map((x) => x.evidence['ab.unauthorisedActs'])).toEqual([['materials-checked 2025-10-13 09:25 陈刚', 'accepted 2025-10-13 09:40 陈刚']]);
+    expect(flagged(f.case!.events, ended).map((x) => x.evidence['ab.unauthorisedActs'])).toEqual([
+      [
+        { zh: '材料审查 2025-10-13 09:25 陈刚', en: 'materials checked 2025-10-13 09:25 陈刚' },
+        { zh: '受理 2025-10-13 09:40 陈刚', en: 'accepted 2025-10-13 09:40 陈刚' },
+      ],
+    ]);
     const otherDepartment = { ...f.roster!, staff: f.roster!.staff.map((s) => (s.id === 'sunli' ? { ...s, department: '税务局' } : s)) };
-    expect(flagged(f.case!.events, otherDepartment).map((x) => x.evidence['ab.unauthorisedActs'])).toEqual([['entered-into-system 2025-10-13 09:45 孙丽']]);
+    expect(flagged(f.case!.events, otherDepartment).map((x) => x.evidence['ab.unauthorisedActs'])).toEqual([[{ zh: '录入系统 2025-10-13 09:45 孙丽', en: 'entered into the system 2025-10-13 09:45 孙丽' }]]);
     const leader = { ...f.roster!, staff: f.roster!.staff.map((s) => (s.id === 'sunli' ? { ...s, role: 'leader-in-charge' as const } : s)) };
     expect(flagged(f.case!.events, leader)).toEqual([]);
   });

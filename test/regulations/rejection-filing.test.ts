@@ -78,7 +78,8 @@ describe('rejection filing: the law’s elements hold under every profile, for l
     expect([home!.rule, home!.citation!.source]).toEqual(['RF-WRITTEN-NOTICE/voucher', 'xingzheng-xuke-fa']);
     const city = findings('rejection-filing/city12-not-accepted-without-legal-basis.yaml');
     expect(city.map((f) => f.rule)).toEqual(['RF-WRITTEN-NOTICE/content']);
-    expect(city[0]!.message.en).toMatch(/facts; 法律依据 legal basis$/);
+    expect(city[0]!.message.en).toMatch(/facts; legal basis$/);
+    expect(city[0]!.message.zh).toMatch(/事实根据、法律依据$/);
   });
 
   it('registration is a local duty: county-10, the township’s 退回件 and city-12 按时办结 第三条(五), never the baseline', () => {

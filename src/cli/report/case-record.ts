@@ -6,7 +6,7 @@ import { formatDayNumber } from '../../calendar/dates.js';
 import { instantMs } from '../../calendar/instants.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Report } from '../../engine/run-rules.js';
-import { clip } from '../../errors.js';
+import { bilingualSchema, clip } from '../../errors.js';
 import type { DeadlineStatusName } from '../../regulations/context.js';
 import { severities } from '../../schema/rule-file.js';
 
@@ -14,7 +14,7 @@ import { severities } from '../../schema/rule-file.js';
 export const RECORD_NAME_CHARS = 200;
 export const RECORD_MESSAGE_CHARS = 1000;
 
-const bilingual = z.strictObject({ zh: z.string(), en: z.string() });
+const bilingual = bilingualSchema;
 
 export const deadlineStatuses = ['on-track', 'due-soon', 'overdue', 'met', 'missed'] as const satisfies readonly DeadlineStatusName[];
 

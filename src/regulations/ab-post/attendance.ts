@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../errors.js';
 import type { EvaluationContext } from '../context.js';
 import { formatLocal, instantMs } from '../../calendar/instants.js';
 import type { RosterIndex } from '../roster/roster-index.js';
@@ -53,14 +54,15 @@ export function attendanceIssues(index: RosterIndex, staff: string, ctx: Evaluat
   return issues;
 }
 
-const LABELS: Record<AttendanceIssue['kind'], string> = {
-  late: '迟到 late',
-  early: '早退 early',
-  'off-post': '脱岗 off-post',
-  'half-day-absent': '旷工半天 half-day absent',
-  'absent-day': '缺勤 absent all day',
+const LABELS: Record<AttendanceIssue['kind'], Bilingual> = {
+  late: { zh: '迟到', en: 'late' },
+  early: { zh: '早退', en: 'early' },
+  'off-post': { zh: '脱岗', en: 'off post' },
+  'half-day-absent': { zh: '旷工半天', en: 'absent half a day' },
+  'absent-day': { zh: '缺勤', en: 'absent all day' },
 };
 
-export function describeAttendance(issue: AttendanceIssue, zone: string): string {
-  return `${formatLocal(issue.at, zone)} ${LABELS[issue.kind]} ${issue.minutes}′`;
+export function describeAttendance(issue: AttendanceIssue, zone: string): Bilingual {
+  const at = formatLocal(issue.at, zone);
+  return { zh: `${at} ${LABELS[issue.kind].zh} ${issue.minutes}′`, en: `${at} ${LABELS[issue.kind].en} ${issue.minutes}′` };
 }

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../errors.js';
 import type { RosterSnapshot } from '../../schema/roster.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, Derived, EvaluationContext, ScopeItem } from '../context.js';
@@ -8,6 +9,7 @@ import { indexRoster } from '../roster/roster-index.js';
 import { covers, intersect, subtract, union, type Span } from '../spans.js';
 import { attendanceIssues, describeAttendance } from './attendance.js';
 import { postCoverage, sessionsOf, watchedAbsences, type PostCoverage } from './coverage.js';
+import { EVENT_WORDS, same } from '../words.js';
 
 export const AB_POST_FACTS = defineFacts({
   'ab.post.id': { type: F.text, zh: '岗位', en: 'post' },
@@ -19,10 +21,10 @@ export const AB_POST_FACTS = defineFacts({
   'ab.post.vacancyMinutes': { type: F.number, params: ['workingHours'], zh: '工作时间内空岗分钟数（A、B岗均不在岗，也无完整离岗告示牌）', en: 'vacant minutes within working hours (neither the A nor a B on the post, and no complete whereabouts sign out)' },
   'ab.post.longestVacancyMinutes': { type: F.number, params: ['workingHours'], zh: '最长一段空岗的分钟数', en: 'minutes of the longest vacant span' },
   'ab.post.vacancyCount': { type: F.count, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段数', en: 'number of vacant spans longer than the tolerance' },
-  'ab.post.vacancies': { type: F.list, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
+  'ab.post.vacancies': { type: F.labels, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
   'ab.post.unstaffedMinutes': { type: F.number, params: ['workingHours'], zh: '工作时间内A、B岗均不在岗的分钟数（不论是否摆放告示牌）', en: 'minutes within working hours with neither the A nor a B on the post, sign or no sign' },
   'ab.post.longestUnstaffedMinutes': { type: F.number, params: ['workingHours'], zh: '最长一段A、B岗均不在岗的分钟数', en: 'minutes of the longest span with neither the A nor a B on the post' },
-  'ab.post.unstaffed': { type: F.list, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
+  'ab.post.unstaffed': { type: F.labels, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
   'ab.post.singleStaff': { type: F.flag, zh: '是否一人窗口', en: 'whether the window has a single staff member' },
   'ab.post.leavesWithoutHandover': { type: F.list, zh: 'A岗未移交即离岗的请假（只计含工作时间的请假）', en: 'planned leave of the A, over working hours, without a handover before it' },
   'ab.post.leavesWithoutHandoverCount': { type: F.count, zh: '未移交的请假数', en: 'number of leaves without a handover' },
@@ -44,7 +46,7 @@ export const AB_STAFF_FACTS = defineFacts({
   'ab.staff.holdsAPost': { type: F.flag, zh: '是否A岗', en: 'whether the person holds an A post' },
   'ab.staff.windowTermYears': { type: F.number.nullable(), zh: '在窗口工作年限（已离开窗口者）', en: 'years served at the window (for those who left it)' },
   'ab.staff.replacedAsUnfit': { type: F.flag, zh: '是否因经考评不能胜任而被派驻单位调换', en: 'whether the sending unit replaced the person as found unfit after assessment' },
-  'ab.staff.attendanceIssues': { type: F.list, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题', en: 'attendance issues' },
+  'ab.staff.attendanceIssues': { type: F.labels, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题', en: 'attendance issues' },
   'ab.staff.attendanceIssueCount': { type: F.count, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题数', en: 'number of attendance issues' },
 });
 
@@ -62,7 +64,7 @@ export const DEPARTMENT_FACTS = defineFacts({
 
 export const AB_CASE_FACTS = defineFacts({
   'ab.rosterGiven': { type: F.flag, zh: '是否提供了同期人员名册', en: 'whether a roster of the period was given' },
-  'ab.unauthorisedActs': { type: F.list, zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
+  'ab.unauthorisedActs': { type: F.labels, zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
   'ab.unauthorisedActCount': { type: F.count, zh: '此类行为数', en: 'number of such acts' },
 });
 
@@ -79,12 +81,13 @@ export function abRosterItems(index: RosterIndex, ctx: EvaluationContext): Parti
   const name = (staff: string) => index.staffById.get(staff)?.name ?? staff;
   const over = (cov: PostCoverage) => cov.vacancies.filter((v) => v.minutes > tolerance);
   // A report stays small however long the period: the first spans in full, then how many more there were.
-  const describe = (cov: PostCoverage) => {
+  const describe = (cov: PostCoverage): Bilingual[] => {
     const spans = over(cov);
     const listed = spans
       .slice(0, LISTED_SPANS)
-      .map((v) => `${formatLocal(v.from, zone)}–${formatLocal(v.to, zone).slice(11)} ${v.minutes}′ (${v.absent.map(name).join('/') || '—'} ✗; B → ${v.standIn ? name(v.standIn) : '—'})`);
-    if (spans.length > LISTED_SPANS) listed.push(`…（另有 ${spans.length - LISTED_SPANS} 段，共 ${spans.length} 段 ${spans.length - LISTED_SPANS} more, ${spans.length} in all）`);
+      .map((v) => same(`${formatLocal(v.from, zone)}–${formatLocal(v.to, zone).slice(11)} ${v.minutes}′ (${v.absent.map(name).join('/') || '—'} ✗; B → ${v.standIn ? name(v.standIn) : '—'})`));
+    const more = spans.length - LISTED_SPANS;
+    if (more > 0) listed.push({ zh: `…（另有 ${more} 段，共 ${spans.length} 段）`, en: `… (${more} more, ${spans.length} in all)` });
     return listed;
   };
   const longest = (cov: PostCoverage) => cov.vacancies.reduce((most, v) => Math.max(most, v.minutes), 0);
@@ -244,7 +247,7 @@ const DEPARTMENT_AUTHORITY = new Set(['approver', 'leader-in-charge', 'principal
  * That nobody else may act is an inference, so the rule is a warning for a person to review.
  */
 export function deriveAbCase(ctx: CaseContext): Derived<typeof AB_CASE_FACTS> {
-  const facts = { 'ab.rosterGiven': ctx.roster !== undefined, 'ab.unauthorisedActs': [] as string[], 'ab.unauthorisedActCount': 0 };
+  const facts = { 'ab.rosterGiven': ctx.roster !== undefined, 'ab.unauthorisedActs': [] as Bilingual[], 'ab.unauthorisedActCount': 0 };
   if (!ctx.roster) return { facts, deadlines: [], obligations: [] };
   const roster = ctx.roster;
   const zone = ctx.calendar.timeZone;
@@ -264,14 +267,17 @@ export function deriveAbCase(ctx: CaseContext): Derived<typeof AB_CASE_FACTS> {
       return start <= day && day <= end;
     });
   };
-  const unauthorised: string[] = [];
+  const unauthorised: Bilingual[] = [];
   for (const event of ctx.timeline.events) {
     if (!event.by || !INTAKE_ACTS.has(event.type)) continue;
     const by = event.by;
     const onPost = serving.some(
       (post) => post.a === by || (post.bs.includes(by) && (!post.a || !covers(index.presenceOnPost(post.a, post.id), event.ms))),
     );
-    if (!onPost && !ownAuthority(by, event.ms)) unauthorised.push(`${event.type} ${formatLocal(event.ms, zone)} ${index.staffById.get(by)?.name ?? by}`);
+    if (!onPost && !ownAuthority(by, event.ms)) {
+      const when = `${formatLocal(event.ms, zone)} ${index.staffById.get(by)?.name ?? by}`;
+      unauthorised.push({ zh: `${EVENT_WORDS[event.type].zh} ${when}`, en: `${EVENT_WORDS[event.type].en} ${when}` });
+    }
   }
   facts['ab.unauthorisedActs'] = unauthorised;
   facts['ab.unauthorisedActCount'] = unauthorised.length;

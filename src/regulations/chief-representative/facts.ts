@@ -1,5 +1,6 @@
+import type { Bilingual } from '../../errors.js';
 import type { ParamValues } from '../../schema/profile.js';
-import type { RosterSnapshot } from '../../schema/roster.js';
+import type { chiefPositions, RosterSnapshot } from '../../schema/roster.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { ScopeItem } from '../context.js';
 import { yearsBetween } from '../../calendar/instants.js';
@@ -8,17 +9,31 @@ export const CR_FACTS = defineFacts({
   'cr.department': { type: F.text, zh: '派驻单位', en: 'department' },
   'cr.staff': { type: F.text, zh: '首席代表', en: 'chief representative' },
   'cr.authorisationOnFile': { type: F.flag, zh: '《授权委托书》是否在中心备案', en: 'whether the written authorisation is on file at the center' },
-  'cr.rank': { type: F.text, zh: '职级', en: 'rank' },
-  'cr.position': { type: F.text, zh: '职务', en: 'position' },
+  'cr.rank': { type: F.label, zh: '职级', en: 'rank' },
+  'cr.position': { type: F.label, zh: '职务', en: 'position' },
   'cr.qualified': { type: F.flag, params: ['chiefRepQualification'], zh: '职级/职务是否符合要求', en: 'whether rank or position qualifies' },
   'cr.resident': { type: F.flag, zh: '是否常驻中心', en: 'whether resident at the center' },
   'cr.termYears': { type: F.number.nullable(), zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
   'cr.returnedAsUnfit': { type: F.flag, zh: '是否因不能胜任被退回原单位', en: 'whether returned to the home unit as unable to do the job' },
-  'cr.changesNotNotified': { type: F.list, zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
+  'cr.changesNotNotified': { type: F.labels, zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
   'cr.changesNotNotifiedCount': { type: F.count, zh: '此类调整数', en: 'number of such changes' },
 });
 
 const RANK_ORDER = ['staff', 'deputy-section', 'section', 'deputy-division', 'division'] as const;
+
+const RANK_WORDS: Record<(typeof RANK_ORDER)[number], Bilingual> = {
+  staff: { zh: '科员', en: 'staff level' },
+  'deputy-section': { zh: '副科级', en: 'deputy section level' },
+  section: { zh: '正科级', en: 'section level' },
+  'deputy-division': { zh: '副处级', en: 'deputy division level' },
+  division: { zh: '正处级', en: 'division level' },
+};
+
+const POSITION_WORDS: Record<(typeof chiefPositions)[number], Bilingual> = {
+  'leader-in-charge': { zh: '分管领导', en: 'the leader in charge' },
+  'approval-section-chief': { zh: '审批服务科长', en: 'the approval section chief' },
+  other: { zh: '其他职务', en: 'in another position' },
+};
 
 function qualifies(cr: RosterSnapshot['chiefRepresentatives'][number], rule: ParamValues['chiefRepQualification']): boolean {
   if (rule === 'deputy-section-or-above') return RANK_ORDER.indexOf(cr.rank) >= RANK_ORDER.indexOf('deputy-section');
@@ -36,15 +51,15 @@ export function crItems(roster: RosterSnapshot, params: ParamValues): ScopeItem[
     const late = cr.changes
       .filter((c) => !(returned && c.effectiveOn === end))
       .filter((c) => !c.notifiedOn || c.notifiedOn >= c.effectiveOn)
-      .map((c) => `${c.effectiveOn}（函告 notified ${c.notifiedOn ?? '—'}）`);
+      .map((c): Bilingual => ({ zh: `${c.effectiveOn}（函告 ${c.notifiedOn ?? '—'}）`, en: `${c.effectiveOn} (notified ${c.notifiedOn ?? '—'})` }));
     return {
       key: `${cr.department}/${cr.staff}`,
       facts: {
         'cr.department': cr.department,
         'cr.staff': cr.staff,
         'cr.authorisationOnFile': cr.authorisationOnFile,
-        'cr.rank': cr.rank,
-        'cr.position': cr.position,
+        'cr.rank': RANK_WORDS[cr.rank],
+        'cr.position': POSITION_WORDS[cr.position],
         'cr.qualified': qualifies(cr, params.chiefRepQualification),
         'cr.resident': cr.resident,
         'cr.termYears': end ? yearsBetween(cr.termStart, end) : null,

@@ -1,4 +1,5 @@
-import type { CatalogueSnapshot, GuideRequirementName } from '../../schema/catalogue.js';
+import type { Bilingual } from '../../errors.js';
+import type { CatalogueSnapshot, GuideRequirementName, matterChangeKinds } from '../../schema/catalogue.js';
 import { REFUSAL_OUTCOMES } from '../case-timeline.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, DeadlineEntry, Derived, EvaluationContext, Facts, ScopeItem } from '../context.js';
@@ -16,13 +17,13 @@ export const DS_CASE_FACTS = defineFacts({
 });
 
 export const DS_CATALOGUE_FACTS = defineFacts({
-  'ds.informationFees': { type: F.list, zh: '公开信息收取的费用', en: 'fees charged for disclosed information' },
+  'ds.informationFees': { type: F.labels, zh: '公开信息收取的费用', en: 'fees charged for disclosed information' },
   'ds.informationFeeCount': { type: F.count, zh: '收费次数', en: 'number of such fees' },
-  'ds.unlawfulFees': { type: F.list, params: ['unlawfulInformationFeeItems'], zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
+  'ds.unlawfulFees': { type: F.labels, params: ['unlawfulInformationFeeItems'], zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
   'ds.unlawfulFeeCount': { type: F.count, params: ['unlawfulInformationFeeItems'], zh: '此类收费次数', en: 'number of such fees' },
-  'ds.unexplainedFees': { type: F.list, zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
+  'ds.unexplainedFees': { type: F.labels, zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
   'ds.unexplainedFeeCount': { type: F.count, zh: '此类收费次数', en: 'number of such fees' },
-  'ds.proactiveFees': { type: F.list, zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
+  'ds.proactiveFees': { type: F.labels, zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
   'ds.proactiveFeeCount': { type: F.count, zh: '此类收费次数', en: 'number of such fees' },
 });
 
@@ -31,47 +32,56 @@ export const DS_MATTER_FACTS = defineFacts({
   'ds.matter.name': { type: F.text, zh: '事项名称', en: 'matter name' },
   'ds.matter.kind': { type: F.text, zh: '事项类型（行政许可/非许可审批/公共服务）', en: 'kind of matter: license, non-license approval or public service' },
   'ds.matter.published': { type: F.flag, zh: '是否已公开办事指南', en: 'whether a guide is published' },
-  'ds.matter.missingFields': { type: F.list, params: ['guideRequiredFields'], zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
+  'ds.matter.missingFields': { type: F.labels, params: ['guideRequiredFields'], zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
   'ds.matter.missingFieldCount': { type: F.count, params: ['guideRequiredFields'], zh: '缺项数', en: 'number of missing items' },
   'ds.matter.missingLicenseFields': {
-    type: F.list, implements: { document: 'xingzheng-xuke-fa', article: '第三十条', text: '行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本等在办公场所公示。' },
+    type: F.labels, implements: { document: 'xingzheng-xuke-fa', article: '第三十条', text: '行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本等在办公场所公示。' },
     zh: '未公示的行政许可法第三十条所列内容（未公开指南时为全部）',
     en: 'what of the Administrative License Law 第三十条 list is not published (all of it where no guide is)',
   },
   'ds.matter.missingLicenseFieldCount': { type: F.count, zh: '此类缺项数', en: 'number of such missing items' },
-  'ds.matter.staleChanges': { type: F.list, params: ['disclosureUpdateWorkingDays'], zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
+  'ds.matter.staleChanges': { type: F.labels, params: ['disclosureUpdateWorkingDays'], zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
   'ds.matter.staleChangeCount': { type: F.count, params: ['disclosureUpdateWorkingDays'], zh: '此类变化数', en: 'number of such changes' },
 });
 
 export const DS_RESULT_FACTS = defineFacts({
   'ds.result.id': { type: F.text, zh: '公开结果', en: 'published result' },
-  'ds.result.residentIds': { type: F.list, zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
+  'ds.result.residentIds': { type: F.labels, zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
   'ds.result.residentIdCount': { type: F.count, zh: '身份证号码处数', en: 'number of resident ID numbers' },
-  'ds.result.mobiles': { type: F.list, zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
+  'ds.result.mobiles': { type: F.labels, zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
   'ds.result.mobileCount': { type: F.count, zh: '手机号码处数', en: 'number of mobile numbers' },
-  'ds.result.unexplainedChanges': { type: F.list, zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
+  'ds.result.unexplainedChanges': { type: F.labels, zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
   'ds.result.unexplainedChangeCount': { type: F.count, zh: '此类修改数', en: 'number of such changes' },
 });
 
-const REQUIREMENT_LABELS: Record<GuideRequirementName, string> = {
-  department: '窗口部门名称 department',
-  window: '窗口 window',
-  name: '事项名称 matter name',
-  legalBasis: '办事依据 legal basis',
-  conditions: '办理条件 conditions',
-  quantity: '数量限制 quantity limit',
-  procedure: '办事流程 procedure',
-  materials: '材料目录 materials list',
-  legalLimit: '法定期限 legal limit',
-  promisedLimit: '承诺时限 promised limit',
-  timeLimit: '办理时限 time limit',
-  fees: '收费项目、依据、标准 fees with basis and standard',
-  formTemplate: '申请书示范文本 application form template',
-  faq: '常见问题解答 FAQ',
-  breachLiability: '违诺责任、处理办法 liability for a broken promise and its handling',
-  handlerContact: '办事人员姓名、联系电话 handling staff member and phone',
-  consultationPhone: '咨询电话 consultation phone',
-  complaintPhone: '投诉（监督）电话 complaint phone',
+const REQUIREMENT_LABELS: Record<GuideRequirementName, Bilingual> = {
+  department: { zh: '窗口部门名称', en: 'department' },
+  window: { zh: '窗口', en: 'window' },
+  name: { zh: '事项名称', en: 'matter name' },
+  legalBasis: { zh: '办事依据', en: 'legal basis' },
+  conditions: { zh: '办理条件', en: 'conditions' },
+  quantity: { zh: '数量限制', en: 'quantity limit' },
+  procedure: { zh: '办事流程', en: 'procedure' },
+  materials: { zh: '材料目录', en: 'materials list' },
+  legalLimit: { zh: '法定期限', en: 'legal limit' },
+  promisedLimit: { zh: '承诺时限', en: 'promised limit' },
+  timeLimit: { zh: '办理时限', en: 'time limit' },
+  fees: { zh: '收费项目、依据、标准', en: 'fees with basis and standard' },
+  formTemplate: { zh: '申请书示范文本', en: 'application form template' },
+  faq: { zh: '常见问题解答', en: 'FAQ' },
+  breachLiability: { zh: '违诺责任、处理办法', en: 'liability for a broken promise and its handling' },
+  handlerContact: { zh: '办事人员姓名、联系电话', en: 'handling staff member and phone' },
+  consultationPhone: { zh: '咨询电话', en: 'consultation phone' },
+  complaintPhone: { zh: '投诉（监督）电话', en: 'complaint phone' },
+};
+
+const CHANGE_WORDS: Record<(typeof matterChangeKinds)[number], Bilingual> = {
+  limit: { zh: '时限', en: 'time limit' },
+  fee: { zh: '收费', en: 'fees' },
+  materials: { zh: '材料', en: 'materials' },
+  procedure: { zh: '流程', en: 'procedure' },
+  conditions: { zh: '条件', en: 'conditions' },
+  other: { zh: '其他', en: 'other' },
 };
 
 /**
@@ -127,19 +137,23 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
     const missing = latest ? ctx.params.guideRequiredFields.filter((name) => lacks(latest.fields, name)).map((name) => REQUIREMENT_LABELS[name]) : [];
     const lawList = LICENSE_LAW_FIELDS.filter((name) => name !== 'quantity' || matter.quantityLimited);
     const missingLicense = (latest ? lawList.filter((name) => lacks(latest.fields, name)) : lawList).map((name) => REQUIREMENT_LABELS[name]);
-    const stale: string[] = [];
+    const stale: Bilingual[] = [];
     for (const change of matter.changes.filter((c) => seen(c.at))) {
       const update = versions.find((v) => instantMs(v.publishedAt) >= instantMs(change.at));
       const tracked = trackDeadline(ctx, {
         id: `guide-update:${matter.id}@${change.at.slice(0, 10)}`,
         regulation: REGULATION,
-        label: { zh: `更新「${matter.name}」办事指南（${change.kind}）`, en: `update the guide of ${matter.name} (${change.kind})` },
+        label: { zh: `更新「${matter.name}」办事指南（${CHANGE_WORDS[change.kind].zh}变化）`, en: `update the guide of ${matter.name} (${CHANGE_WORDS[change.kind].en} changed)` },
         start: change.at,
         workingDays: ctx.params.disclosureUpdateWorkingDays,
         ...(update ? { completedAt: update.publishedAt } : {}),
       });
       deadlines.push(tracked.entry);
-      if (tracked.late) stale.push(`${change.at.slice(0, 10)} ${change.kind}${change.description ? ` ${change.description}` : ''} → ${update ? update.publishedAt.slice(0, 10) : '未更新 not updated'}`);
+      if (tracked.late) {
+        const what = (lang: 'zh' | 'en') => `${change.at.slice(0, 10)} ${CHANGE_WORDS[change.kind][lang]}${change.description ? ` ${change.description}` : ''}`;
+        const updated = update?.publishedAt.slice(0, 10);
+        stale.push({ zh: `${what('zh')} → ${updated ?? '未更新'}`, en: `${what('en')} → ${updated ?? 'not updated'}` });
+      }
     }
     return {
       key: matter.id,
@@ -163,10 +177,11 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
     const versions = result.versions.filter((v) => seen(v.at));
     const current = versions[versions.length - 1];
     const hits = current ? findPersonalData(current.text) : [];
-    const ids = hits.filter((h) => h.kind === 'resident-id').map((h) => `身份证号 resident ID ${h.masked} @${h.index}`);
-    const mobiles = hits.filter((h) => h.kind === 'mobile').map((h) => `手机号 mobile ${h.masked} @${h.index}`);
-    const unexplained = versions.slice(1).filter((v) => !v.reason).map((v) => `${v.at.slice(0, 10)} 修改 changed`);
-    if (result.withdrawn && seen(result.withdrawn.at) && !result.withdrawn.reason) unexplained.push(`${result.withdrawn.at.slice(0, 10)} 撤下 withdrawn`);
+    // Where in the text: the masked number and its position (a character offset), the same in both languages.
+    const ids = hits.filter((h) => h.kind === 'resident-id').map((h) => ({ zh: `身份证号 ${h.masked} @${h.index}`, en: `resident ID ${h.masked} @${h.index}` }));
+    const mobiles = hits.filter((h) => h.kind === 'mobile').map((h) => ({ zh: `手机号 ${h.masked} @${h.index}`, en: `mobile ${h.masked} @${h.index}` }));
+    const unexplained: Bilingual[] = versions.slice(1).filter((v) => !v.reason).map((v) => ({ zh: `${v.at.slice(0, 10)} 修改`, en: `${v.at.slice(0, 10)} changed` }));
+    if (result.withdrawn && seen(result.withdrawn.at) && !result.withdrawn.reason) unexplained.push({ zh: `${result.withdrawn.at.slice(0, 10)} 撤下`, en: `${result.withdrawn.at.slice(0, 10)} withdrawn` });
     return {
       key: result.id,
       facts: {
@@ -182,7 +197,13 @@ export function deriveCatalogue(catalogue: CatalogueSnapshot, ctx: EvaluationCon
   });
 
   const fees = catalogue.informationFees.filter((f) => seen(f.at) && f.amountYuan > 0);
-  const shown = (f: (typeof fees)[number]) => `${f.at.slice(0, 10)} ${f.item} ¥${f.amountYuan}${f.onRequest ? ' 依申请 on request' : ''}${f.lawfulBasis ? `（${f.lawfulBasis}）` : ''}`;
+  const shown = (f: (typeof fees)[number]): Bilingual => {
+    const fee = `${f.at.slice(0, 10)} ${f.item} ¥${f.amountYuan}`;
+    return {
+      zh: `${fee}${f.onRequest ? ' 依申请' : ''}${f.lawfulBasis ? `（${f.lawfulBasis}）` : ''}`,
+      en: `${fee}${f.onRequest ? ' on request' : ''}${f.lawfulBasis ? ` (${f.lawfulBasis})` : ''}`,
+    };
+  };
   const marked = new Set(ctx.params.unlawfulInformationFeeItems);
   const unlawful = fees.filter((f) => marked.has(f.item)).map(shown);
   const unexplained = fees.filter((f) => !marked.has(f.item) && f.lawfulBasis === undefined).map(shown);

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../errors.js';
 import type { InquirySnapshot } from '../../schema/inquiry.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { FactValuesOf } from '../context.js';
@@ -9,7 +10,7 @@ export const FI_FACTS = defineFacts({
   'fi.responsibleIsFirstStaff': { type: F.flag, zh: '记录的首问责任人是否为首位接待人员（或经批准的接办人）', en: 'whether the responsible person on record is the first staff member (or an approved transferee)' },
   'fi.matter': { type: F.text, zh: '咨询/申办事项', en: 'matter' },
   'fi.inScope': { type: F.flag, zh: '是否属首问责任人职责范围', en: 'whether in the first staff member’s scope' },
-  'fi.actions': { type: F.list, zh: '处理经过', en: 'what was done' },
+  'fi.actions': { type: F.labels, zh: '处理经过', en: 'what was done' },
   'fi.resolved': { type: F.flag, zh: '是否已解答、办理或作好记录另约时间', en: 'whether answered, handled, or recorded with a reply time agreed' },
   'fi.materialsIncomplete': { type: F.flag, zh: '材料是否不全', en: 'whether materials were incomplete' },
   'fi.oneTimeNoticeGiven': { type: F.flag, zh: '是否一次性告知', en: 'whether a one-time notice was given' },
@@ -21,7 +22,7 @@ export const FI_FACTS = defineFacts({
   'fi.absentHandlerDealtWith': { type: F.flag, zh: '是否联系经办人，或收下材料记录后移交', en: 'whether the handler was contacted, or the materials taken, recorded and handed over' },
   'fi.unapprovedTransfers': { type: F.list, zh: '未经领导同意的移交', en: 'transfers without a leader’s approval' },
   'fi.unapprovedTransferCount': { type: F.count, zh: '此类移交数', en: 'number of such transfers' },
-  'fi.phoneLogMissing': { type: F.list, zh: '来电登记缺少的项目', en: 'what the phone log lacks' },
+  'fi.phoneLogMissing': { type: F.labels, zh: '来电登记缺少的项目', en: 'what the phone log lacks' },
   'fi.phoneLogMissingCount': { type: F.count, zh: '来电登记缺项数', en: 'number of items the phone log lacks' },
   'fi.needsEscalation': { type: F.flag, zh: '是否把握不准或特别重大、紧急', en: 'whether uncertain, major or urgent' },
   'fi.escalated': { type: F.flag, zh: '是否向上级领导汇报', en: 'whether reported to a superior' },
@@ -29,18 +30,18 @@ export const FI_FACTS = defineFacts({
   'fi.closedByExplanation': { type: F.flag, zh: '是否已耐心解释清楚（视为完成答复）', en: 'whether fully explained (counts as answered)' },
 });
 
-const ACTION_LABELS: Record<InquirySnapshot['actions'][number]['type'], string> = {
-  answered: '解答 answered',
-  handled: '办理 handled',
-  'reply-time-agreed': '另约时间 reply time agreed',
-  'explained-ineligible': '说明解释 explained',
-  'one-time-notice': '一次性告知 one-time notice',
-  referred: '引导 referred',
-  declined: '推诿 declined',
-  'contacted-handler': '联系经办人 contacted handler',
-  'materials-taken': '收下材料 materials taken',
-  transferred: '移交 transferred',
-  escalated: '上报 escalated',
+const ACTION_LABELS: Record<InquirySnapshot['actions'][number]['type'], Bilingual> = {
+  answered: { zh: '解答', en: 'answered' },
+  handled: { zh: '办理', en: 'handled' },
+  'reply-time-agreed': { zh: '另约时间', en: 'reply time agreed' },
+  'explained-ineligible': { zh: '说明解释', en: 'explained' },
+  'one-time-notice': { zh: '一次性告知', en: 'one-time notice' },
+  referred: { zh: '引导', en: 'referred' },
+  declined: { zh: '推诿', en: 'declined' },
+  'contacted-handler': { zh: '联系经办人', en: 'contacted handler' },
+  'materials-taken': { zh: '收下材料', en: 'materials taken' },
+  transferred: { zh: '移交', en: 'transferred' },
+  escalated: { zh: '上报', en: 'escalated' },
 };
 
 export function deriveFirstInquiry(inquiry: InquirySnapshot): FactValuesOf<typeof FI_FACTS> {
@@ -58,9 +59,9 @@ export function deriveFirstInquiry(inquiry: InquirySnapshot): FactValuesOf<typeo
   const phoneLogMissing =
     inquiry.channel === 'phone' && inquiry.matter.inScope
       ? [
-          ...(log?.matter ? [] : ['来电事项 matter']),
-          ...(log?.callerName ? [] : ['来电人姓名 caller name']),
-          ...(log?.callerNumber ? [] : ['联系电话 phone number']),
+          ...(log?.matter ? [] : [{ zh: '来电事项', en: 'matter' }]),
+          ...(log?.callerName ? [] : [{ zh: '来电人姓名', en: 'caller name' }]),
+          ...(log?.callerNumber ? [] : [{ zh: '联系电话', en: 'phone number' }]),
         ]
       : [];
   const dealtWith =

@@ -1,4 +1,5 @@
 import { formatDayNumber } from '../../calendar/dates.js';
+import type { Bilingual } from '../../errors.js';
 import type { CaseTimeline } from '../case-timeline.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, Derived } from '../context.js';
@@ -28,7 +29,7 @@ export const OTN_FACTS = defineFacts({
   'otn.oralNoticeCount': { type: F.count, zh: '仅口头作出的补正告知次数', en: 'number of deficiency notices given orally only' },
   'otn.electronicNotices': { type: F.list, zh: '以电子方式作出的补正告知（日期）', en: 'deficiency notices given electronically (their dates)' },
   'otn.electronicNoticeCount': { type: F.count, zh: '以电子方式作出的补正告知次数', en: 'number of deficiency notices given electronically' },
-  'otn.contentMissing': { type: F.list, zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
+  'otn.contentMissing': { type: F.labels, zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
   'otn.contentMissingCount': { type: F.count, zh: '缺少的法定告知内容数', en: 'number of required content items missing' },
   'otn.noticeCharged': { type: F.flag, zh: '告知或办事指南是否收费', en: 'whether the notice or guide was charged for' },
   'otn.deemedAccepted': { type: F.flag, implements: { document: 'xingzheng-xuke-fa', article: '第三十二条 (四)', text: '逾期不告知的，自收到申请材料之日起即为受理' }, params: ['statutoryNoticeWorkingDays', 'deemedAcceptanceOnLateNotice'], zh: '法定五日届满仍有原有缺陷未告知（逾期不告知），自收到申请材料之日起即为受理', en: 'counts as accepted on receipt: an original defect was still untold when the law\'s five working days ran out' },
@@ -44,12 +45,12 @@ export const OTN_FACTS = defineFacts({
 });
 
 /** The notice's content as city-12 一次性告知制度 第三条 lists it, item by item. */
-const CONTENT_NAMES: Record<string, string> = {
-  legalBasis: '第三条(一) 法律、政策依据、条件和要求 legal and policy basis, conditions and requirements',
-  materialsList: '第三条(二) 全部申请材料 every material to submit',
-  procedureAndLimit: '第三条(三) 程序（流程）和承诺时限 procedure and promised limit',
-  fees: '第三条(四) 收费依据、收费标准 fee basis and standard',
-  preconditions: '第三条(五) 前置条件、相关程序 preconditions and related procedures',
+const CONTENT_NAMES: Record<string, Bilingual> = {
+  legalBasis: { zh: '第三条(一) 法律、政策依据、条件和要求', en: 'legal and policy basis, conditions and requirements (art. 3(1))' },
+  materialsList: { zh: '第三条(二) 全部申请材料', en: 'every material to submit (art. 3(2))' },
+  procedureAndLimit: { zh: '第三条(三) 程序（流程）和承诺时限', en: 'procedure and promised limit (art. 3(3))' },
+  fees: { zh: '第三条(四) 收费依据、收费标准', en: 'fee basis and standard (art. 3(4))' },
+  preconditions: { zh: '第三条(五) 前置条件、相关程序', en: 'preconditions and related procedures (art. 3(5))' },
 };
 
 /**

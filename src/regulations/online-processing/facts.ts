@@ -1,7 +1,9 @@
 import { formatLocal } from '../../calendar/instants.js';
+import type { Bilingual } from '../../errors.js';
 import type { TimedEvent } from '../case-timeline.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, Derived } from '../context.js';
+import { EVENT_WORDS } from '../words.js';
 
 export const REGULATION = 'online-processing';
 
@@ -9,13 +11,13 @@ export const OP_FACTS = defineFacts({
   'op.windowApplication': { type: F.flag, zh: '窗口提交的申请（非网上提交）', en: 'an application made at the window (not online)' },
   'op.ticketBeforeReceipt': { type: F.flag, implements: { document: 'city-12/online-processing', article: '第五条 (二)', text: '各办事窗口对未经总台登记发号的(通过网上提交申请的除外)一律不得受理' }, zh: '收件前是否经总台登记发号', en: 'whether a front-desk ticket was issued before receipt' },
   'op.entryDueFrom': {
-    type: F.text.nullable(),
+    type: F.label.nullable(),
     zh: '录入时限的起点：总台发号时间；窗口收件晚于发号或未发号的，为收件时间',
     en: 'when the duty to enter the case began: the front-desk ticket, or the window’s receipt where that came later or no ticket was issued',
   },
   'op.entered': { type: F.flag, zh: '案件是否已在网上审批系统中（网上提交的申请自收到时即在系统中）', en: 'whether the case is in the approval system (an online application is, from receipt)' },
   'op.enteredAt': { type: F.text.nullable(), zh: '进入系统的时间', en: 'when the case came into the system' },
-  'op.entryMethod': { type: F.text.nullable(), zh: '进入系统的方式', en: 'how the case came into the system' },
+  'op.entryMethod': { type: F.label.nullable(), zh: '进入系统的方式', en: 'how the case came into the system' },
   'op.approvedBatchImport': {
     type: F.flag,
     zh: '是否经中心同意以批量导入方式进入系统（网上办理制度 第五条(四)）',
@@ -31,7 +33,7 @@ export const OP_FACTS = defineFacts({
     zh: '窗口申请至今仍未录入系统的工作分钟数（自发号或收件起）；已在系统中的为空',
     en: 'working minutes since the ticket (or receipt) that a window application has stayed out of the system; empty once it is in',
   },
-  'op.actsOutsideSystem': { type: F.list, implements: { document: 'city-12/online-processing', article: '第六条', text: '严禁出现体外循环、事后补录和二次录入等故意规避电子监察的行为。' }, zh: '案件进入系统前（或从未进入时）发生的办理行为', en: 'acts on the case before it was in the system (or while it never was)' },
+  'op.actsOutsideSystem': { type: F.labels, implements: { document: 'city-12/online-processing', article: '第六条', text: '严禁出现体外循环、事后补录和二次录入等故意规避电子监察的行为。' }, zh: '案件进入系统前（或从未进入时）发生的办理行为', en: 'acts on the case before it was in the system (or while it never was)' },
   'op.actsOutsideSystemCount': { type: F.count, zh: '系统外办理行为数', en: 'number of acts outside the system' },
 });
 
@@ -40,11 +42,11 @@ export const OP_FACTS = defineFacts({
 const PROCESSING = new Set(['suspended', 'resumed', 'extension', 'copied-to-co-department', 'opinion', 'decided', 'certificate-delivered']);
 
 const METHOD = {
-  online: '网上提交 submitted online',
-  entry: '窗口录入 entered at the window',
-  approvedImport: '经中心同意的批量导入 batch import agreed by the center',
-  unapprovedImport: '未经中心同意的批量导入 batch import without the center’s consent',
-} as const;
+  online: { zh: '网上提交', en: 'submitted online' },
+  entry: { zh: '窗口录入', en: 'entered at the window' },
+  approvedImport: { zh: '经中心同意的批量导入', en: 'batch import agreed by the center' },
+  unapprovedImport: { zh: '未经中心同意的批量导入', en: 'batch import without the center’s consent' },
+} as const satisfies Record<string, Bilingual>;
 
 /**
  * 网上办理制度 (city-12): every matter is handled in the province's approval system (第二条). An application submitted
@@ -78,12 +80,13 @@ export function deriveOnlineProcessing(ctx: CaseContext): Derived<typeof OP_FACT
   const outside =
     online || approvedImport
       ? []
-      : tl.events.filter((e) => PROCESSING.has(e.type) && (!entry || e.ms < entry.ms)).map((e) => `${local(e)} ${e.type}`);
+      : tl.events.filter((e) => PROCESSING.has(e.type) && (!entry || e.ms < entry.ms)).map((e) => ({ zh: `${local(e)} ${EVENT_WORDS[e.type].zh}`, en: `${local(e)} ${EVENT_WORDS[e.type].en}` }));
+  const dueFromWhat: Bilingual = dueFrom === ticket ? { zh: '发号', en: 'ticket' } : dueFrom === windowReceipt ? { zh: '收件', en: 'receipt' } : { zh: '受理', en: 'acceptance' };
   return {
     facts: {
       'op.windowApplication': !online,
       'op.ticketBeforeReceipt': ticket !== undefined && (!receipt || ticket.ms <= receipt.ms),
-      'op.entryDueFrom': dueFrom ? `${local(dueFrom)}（${dueFrom === ticket ? '发号 ticket' : dueFrom === windowReceipt ? '收件 receipt' : '受理 acceptance'}）` : null,
+      'op.entryDueFrom': dueFrom ? { zh: `${local(dueFrom)}（${dueFromWhat.zh}）`, en: `${local(dueFrom)} (${dueFromWhat.en})` } : null,
       'op.entered': entered,
       'op.enteredAt': inSystemFrom ? local(inSystemFrom) : null,
       'op.entryMethod': method,

@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../errors.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, DeadlineEntry, Derived, Obligation, ScopeItem } from '../context.js';
 import { formatLocal } from '../../calendar/instants.js';
@@ -11,9 +12,9 @@ export const PA_FACTS = defineFacts({
   'pa.lead': { type: F.text.nullable(), zh: '牵头部门', en: 'lead department' },
   'pa.accepted': { type: F.flag, zh: '是否已受理', en: 'whether accepted' },
   'pa.notAccepted': { type: F.flag, zh: '是否在窗口不予受理或退回（未进入审批）', en: 'whether the application was not accepted or returned at the window (never reviewed)' },
-  'pa.acceptanceProblems': { type: F.list, zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
+  'pa.acceptanceProblems': { type: F.labels, zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
   'pa.acceptanceProblemCount': { type: F.count, zh: '统一受理缺项数', en: 'number of items unified acceptance lacked' },
-  'pa.lateCopies': { type: F.list, params: ['copyWithinWorkingDays'], zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
+  'pa.lateCopies': { type: F.labels, params: ['copyWithinWorkingDays'], zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
   'pa.lateCopyCount': { type: F.count, params: ['copyWithinWorkingDays'], zh: '未按时抄告的部门数', en: 'number of co-departments not copied in time' },
   'pa.serialCopies': { type: F.list, zh: '在其他部门出具意见后才抄告的协办部门（串联审批；根据项目实际情况后增的协办部门除外）', en: 'co-departments copied only after another gave its opinion (serial review), other than those added later as the project required' },
   'pa.serialCopyCount': { type: F.count, zh: '串联审批的部门数', en: 'number of serially reviewed co-departments' },
@@ -26,7 +27,7 @@ export const PA_FACTS = defineFacts({
   'pa.overruledCount': { type: F.count, zh: '此类部门数', en: 'number of such co-departments' },
   'pa.centerRules': { type: F.flag, zh: '是否有文件规定意见分歧由中心裁决（玉林方案 篇六）', en: 'whether a document in force has the center rule on disputes (the Yulin plan)' },
   'pa.investmentProject': { type: F.flag, zh: '是否为本级审批权限内的投资项目', en: 'whether the matter is an investment project within the center’s own approval power' },
-  'pa.meetingProblems': { type: F.list, zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
+  'pa.meetingProblems': { type: F.labels, zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
   'pa.meetingProblemCount': { type: F.count, zh: '联审会议出席问题数', en: 'number of meeting attendance problems' },
 });
 
@@ -37,11 +38,24 @@ export const PA_CO_FACTS = defineFacts({
   'pa.co.dueDate': { type: F.date.nullable(), zh: '意见反馈截止日', en: 'opinion due date' },
   'pa.co.status': { type: F.text.nullable(), zh: '协办时限状态', en: 'status of the co-department deadline' },
   'pa.co.late': { type: F.flag, zh: '是否超时', en: 'whether late' },
-  'pa.co.opinion': { type: F.text.nullable(), zh: '协办意见', en: 'opinion' },
+  'pa.co.opinion': { type: F.label.nullable(), zh: '协办意见', en: 'opinion' },
   'pa.co.adverseNotTold': { type: F.flag, zh: '不能办理或需补充材料时未及时反馈申请人和牵头部门', en: 'an adverse opinion not told at once to the applicant and the lead' },
   'pa.co.urged': { type: F.flag, zh: '牵头部门是否已催办', en: 'whether the lead urged it' },
   'pa.co.needsUrging': { type: F.flag, zh: '是否临近或超过时限且未出具意见', en: 'whether due soon or overdue without an opinion' },
 });
+
+const OPINION_WORDS = {
+  approve: { zh: '同意', en: 'approve' },
+  reject: { zh: '不同意', en: 'reject' },
+  'needs-materials': { zh: '需补充材料', en: 'more materials needed' },
+} as const satisfies Record<string, Bilingual>;
+
+/** What a joint review meeting lacked of a convened department. */
+const MEETING_LACKS = {
+  leader: { zh: '分管审批负责人', en: 'leader in charge' },
+  chiefRepresentative: { zh: '首席代表', en: 'chief representative' },
+  signingAuthority: { zh: '签发权', en: 'authority to sign' },
+} as const satisfies Record<string, Bilingual>;
 
 /** The facts of a case not handled jointly (a function, not a spread of a constant: most cases take this path). */
 const notJointFacts = (departmentsInvolved: number, investmentProject: boolean, notAccepted: boolean): Derived<typeof PA_FACTS>['facts'] => ({
@@ -102,12 +116,15 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
   // only once that department had finished (串联).
   const firstOpinions = [...opinionsOf.values()].map((list) => list[0]!).sort((a, b) => a.ms - b.ms);
   const acceptanceProblems = acceptance
-    ? [...(acceptance.acceptanceNotice ? [] : ['受理通知书 acceptance notice']), ...(acceptance.parallelGuide ? [] : ['并联审批须知 parallel-approval guide'])]
+    ? [
+        ...(acceptance.acceptanceNotice ? [] : [{ zh: '受理通知书', en: 'acceptance notice' }]),
+        ...(acceptance.parallelGuide ? [] : [{ zh: '并联审批须知', en: 'parallel-approval guide' }]),
+      ]
     : [];
 
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
-  const lateCopies: string[] = [];
+  const lateCopies: Bilingual[] = [];
   const serialCopies: string[] = [];
   const items: ScopeItem[] = [];
 
@@ -124,7 +141,10 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
         workingDays: ctx.params.copyWithinWorkingDays,
         ...(copy ? { completedAt: copy.at } : {}),
       });
-      if (copyDeadline.late) lateCopies.push(`${co.department}（${copy ? formatLocal(copy.ms, zone) : '未抄告 not copied'}）`);
+      if (copyDeadline.late) {
+        const copied = copy ? formatLocal(copy.ms, zone) : undefined;
+        lateCopies.push({ zh: `${co.department}（${copied ?? '未抄告'}）`, en: `${co.department} (${copied ?? 'not copied'})` });
+      }
     }
     // Copied only after another co-department had answered: the reviews ran one after another — unless the lead
     // brought the department in later as the project required (第五条(二) 根据项目实际情况确定相关协办审批部门).
@@ -142,7 +162,7 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
       'pa.co.dueDate': null,
       'pa.co.status': null,
       'pa.co.late': false,
-      'pa.co.opinion': opinion?.opinion ?? null,
+      'pa.co.opinion': opinion ? OPINION_WORDS[opinion.opinion] : null,
       'pa.co.adverseNotTold': opinion !== undefined && opinion.opinion !== 'approve' && !(opinion.toldApplicant && opinion.toldLead),
       'pa.co.urged': urged,
       'pa.co.needsUrging': false,
@@ -213,18 +233,20 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
   // The center convenes the departments a review needs (city-12 并联审批 第三条 根据审批需要确定相关部门); each one it
   // convened sends its leader in charge and, where the chief-representative system is in force, its chief representative.
   const chiefRepresentativesInForce = ctx.ruleRuns('CR-APPOINTED');
-  const meetingProblems: string[] = [];
+  const meetingProblems: Bilingual[] = [];
   for (const meeting of joint.meetings) {
     const date = meeting.at.slice(0, 10);
     const convened = meeting.convened ?? [...new Set(meeting.attendees.map((a) => a.department))];
     for (const department of convened) {
       const attendees = meeting.attendees.filter((a) => a.department === department);
       const lacks = [
-        ...(attendees.some((a) => a.role === 'leader-in-charge' || a.role === 'principal-leader') ? [] : ['分管审批负责人 leader in charge']),
-        ...(!chiefRepresentativesInForce || attendees.some((a) => a.role === 'chief-representative') ? [] : ['首席代表 chief representative']),
-        ...(attendees.some((a) => a.canSign) ? [] : ['签发权 authority to sign']),
+        ...(attendees.some((a) => a.role === 'leader-in-charge' || a.role === 'principal-leader') ? [] : [MEETING_LACKS.leader]),
+        ...(!chiefRepresentativesInForce || attendees.some((a) => a.role === 'chief-representative') ? [] : [MEETING_LACKS.chiefRepresentative]),
+        ...(attendees.some((a) => a.canSign) ? [] : [MEETING_LACKS.signingAuthority]),
       ];
-      if (lacks.length) meetingProblems.push(`${date} ${department}: ${lacks.join('、')}`);
+      if (lacks.length) {
+        meetingProblems.push({ zh: `${date} ${department}：${lacks.map((l) => l.zh).join('、')}`, en: `${date} ${department}: ${lacks.map((l) => l.en).join(', ')}` });
+      }
     }
   }
 

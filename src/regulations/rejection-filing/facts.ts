@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../errors.js';
 import { REFUSAL_OUTCOMES } from '../case-timeline.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, Derived, Obligation } from '../context.js';
@@ -9,16 +10,16 @@ export const RF_FACTS = defineFacts({
   'rf.isRefusal': { type: F.flag, zh: '是否否定性决定', en: 'whether the decision is a refusal' },
   'rf.outcome': { type: F.text.nullable(), zh: '否定性决定的类型', en: 'kind of refusal' },
   'rf.registered': { type: F.flag, zh: '是否登记报备并注明原因', en: 'whether the refusal was registered with its reason' },
-  'rf.noticeProblems': { type: F.list, implements: { document: 'xingzheng-xuke-fa', article: '第三十二条', text: '行政机关受理或者不予受理行政许可申请，应当出具加盖本行政机关专用印章和注明日期的书面凭证。' }, zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
+  'rf.noticeProblems': { type: F.labels, implements: { document: 'xingzheng-xuke-fa', article: '第三十二条', text: '行政机关受理或者不予受理行政许可申请，应当出具加盖本行政机关专用印章和注明日期的书面凭证。' }, zh: '书面通知缺少的要素', en: 'what the written notice lacks' },
   'rf.noticeProblemCount': { type: F.count, zh: '书面通知缺少的要素数', en: 'number of elements the notice lacks' },
   'rf.contentProblems': {
-    type: F.list,
+    type: F.labels,
     zh: '不予受理书面通知缺少的要素（理由、事实根据、法律依据；行政许可法第三十二条的凭证规则不适用时，还有书面、公章、日期）',
     en: 'what the notice of non-acceptance lacks: reasons, facts, legal basis (and writing, seal, date where the law’s voucher rule does not run)',
   },
   'rf.contentProblemCount': { type: F.count, zh: '此类要素数', en: 'number of such elements' },
   'rf.groundsProblems': {
-    type: F.list,
+    type: F.labels,
     zh: '不能办理的法律文书缺少的内容（书面；依据或理由）——行政许可法第三十八条不适用时',
     en: 'what the document refusing the matter lacks: writing; a basis or reasons (where ALL 第三十八条 does not run)',
   },
@@ -32,9 +33,9 @@ export const RF_FACTS = defineFacts({
   'rf.changesTold': { type: F.flag, zh: '是否告知需变更的内容', en: 'whether the applicant was told what to change' },
   'rf.major': { type: F.flag, zh: '是否重大事项', en: 'whether the matter is major' },
   'rf.leaderConsulted': { type: F.flag, zh: '是否请示分管领导', en: 'whether the leader in charge was consulted' },
-  'rf.voucherProblems': { type: F.list, zh: '不予受理（含退回）缺少的书面凭证要素（书面、专用印章、日期）', en: 'what a non-acceptance (or return) lacks of the written voucher: in writing, sealed, dated' },
+  'rf.voucherProblems': { type: F.labels, zh: '不予受理（含退回）缺少的书面凭证要素（书面、专用印章、日期）', en: 'what a non-acceptance (or return) lacks of the written voucher: in writing, sealed, dated' },
   'rf.voucherProblemCount': { type: F.count, zh: '书面凭证缺少的要素数', en: 'number of voucher elements missing' },
-  'rf.reasonNoticeProblems': { type: F.list, zh: '书面告知理由缺少的要素（书面、理由）', en: 'what the written statement of reasons lacks: in writing, reasons' },
+  'rf.reasonNoticeProblems': { type: F.labels, zh: '书面告知理由缺少的要素（书面、理由）', en: 'what the written statement of reasons lacks: in writing, reasons' },
   'rf.reasonNoticeProblemCount': { type: F.count, zh: '书面告知理由缺少的要素数', en: 'number of elements the statement of reasons lacks' },
   'rf.notAccepted': { type: F.flag, zh: '是否为不予受理或退回（未受理的申请）', en: 'whether the application was not accepted or returned' },
   'rf.objections': { type: F.number, zh: '申请人异议次数', en: 'objections raised by the applicant' },
@@ -42,34 +43,48 @@ export const RF_FACTS = defineFacts({
   'rf.objectionsUnreported': { type: F.list, zh: '未向上级领导报告的异议（日期）', en: 'objections not reported to a superior (dates)' },
 });
 
+/** The elements a refusal's written notice or voucher can lack, as the findings name them. */
+const ELEMENT = {
+  writtenNotice: { zh: '书面通知', en: 'written notice' },
+  writtenVoucher: { zh: '书面凭证', en: 'written voucher' },
+  inWriting: { zh: '书面', en: 'in writing' },
+  reasons: { zh: '理由', en: 'reasons' },
+  facts: { zh: '事实根据', en: 'facts' },
+  legalBasis: { zh: '法律依据', en: 'legal basis' },
+  basisOrReasons: { zh: '依据或理由', en: 'basis or reasons' },
+  seal: { zh: '加盖公章', en: 'seal' },
+  officialSeal: { zh: '专用印章', en: 'seal' },
+  date: { zh: '注明日期', en: 'date' },
+} as const satisfies Record<string, Bilingual>;
+
 export function deriveRejectionFiling(ctx: CaseContext): Derived<typeof RF_FACTS> {
   const tl = ctx.timeline;
   const decision = tl.decision;
   const refusal = decision && REFUSAL_OUTCOMES.has(decision.outcome) ? decision : undefined;
-  const problems: string[] = [];
+  const problems: Bilingual[] = [];
   if (refusal) {
-    if (!refusal.written) problems.push('书面通知 written notice');
-    if (!refusal.reasons) problems.push('理由 reasons');
-    if (!refusal.facts) problems.push('事实根据 facts');
-    if (!refusal.legalBasis) problems.push('法律依据 legal basis');
-    if (!refusal.sealed) problems.push('加盖公章 seal');
-    if (!refusal.dated) problems.push('注明日期 date');
+    if (!refusal.written) problems.push(ELEMENT.writtenNotice);
+    if (!refusal.reasons) problems.push(ELEMENT.reasons);
+    if (!refusal.facts) problems.push(ELEMENT.facts);
+    if (!refusal.legalBasis) problems.push(ELEMENT.legalBasis);
+    if (!refusal.sealed) problems.push(ELEMENT.seal);
+    if (!refusal.dated) problems.push(ELEMENT.date);
   }
   // ALL 第三十二条: every non-acceptance gets a sealed, dated written voucher. ALL 第三十八条 and the township's 退回件
   // ask for the reasons in writing.
   const notAccepted = refusal !== undefined && refusal.outcome !== 'refused';
   const voucherProblems = notAccepted
-    ? [...(refusal.written ? [] : ['书面凭证 written voucher']), ...(refusal.sealed ? [] : ['专用印章 seal']), ...(refusal.dated ? [] : ['注明日期 date'])]
+    ? [...(refusal.written ? [] : [ELEMENT.writtenVoucher]), ...(refusal.sealed ? [] : [ELEMENT.officialSeal]), ...(refusal.dated ? [] : [ELEMENT.date])]
     : [];
-  const reasonProblems = refusal ? [...(refusal.written ? [] : ['书面 in writing']), ...(refusal.reasons ? [] : ['理由 reasons'])] : [];
+  const reasonProblems = refusal ? [...(refusal.written ? [] : [ELEMENT.inWriting]), ...(refusal.reasons ? [] : [ELEMENT.reasons])] : [];
   // city-12 网上办理 第五条(三), for a non-acceptance: reasons with their facts and legal basis, in a sealed, dated
   // written notice. Where the law's voucher rule runs, writing, seal and date are its finding, not a second one.
   const voucherRuleRuns = ctx.ruleRuns('RF-WRITTEN-NOTICE/voucher');
   const contentProblems = notAccepted
     ? [
-        ...(refusal.reasons ? [] : ['理由 reasons']),
-        ...(refusal.facts ? [] : ['事实根据 facts']),
-        ...(refusal.legalBasis ? [] : ['法律依据 legal basis']),
+        ...(refusal.reasons ? [] : [ELEMENT.reasons]),
+        ...(refusal.facts ? [] : [ELEMENT.facts]),
+        ...(refusal.legalBasis ? [] : [ELEMENT.legalBasis]),
         ...(voucherRuleRuns ? [] : voucherProblems),
       ]
     : [];
@@ -77,7 +92,7 @@ export function deriveRejectionFiling(ctx: CaseContext): Derived<typeof RF_FACTS
   // stricter rule (ALL 第三十八条, or a local one) asks for the reasons, that rule's finding stands alone.
   const groundsProblems =
     refusal?.outcome === 'refused' && !ctx.ruleRuns('RF-WRITTEN-NOTICE/reasons')
-      ? [...(refusal.written ? [] : ['书面 in writing']), ...(refusal.reasons || refusal.legalBasis ? [] : ['依据或理由 basis or reasons'])]
+      ? [...(refusal.written ? [] : [ELEMENT.inWriting]), ...(refusal.reasons || refusal.legalBasis ? [] : [ELEMENT.basisOrReasons])]
       : [];
   const filing = refusal ? tl.all('filed-with-center').find((f) => f.ms >= refusal.ms) : undefined;
   const registered = refusal ? tl.all('refusal-registered').length > 0 : false;

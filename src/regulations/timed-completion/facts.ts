@@ -1,17 +1,19 @@
 import { formatDayNumber, tryParseDate, type DayNumber } from '../../calendar/dates.js';
 import { parseInstantMs } from '../../calendar/instants.js';
+import type { Bilingual } from '../../errors.js';
 import type { TimedEvent } from '../case-timeline.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, Derived, Obligation } from '../context.js';
 import { deemedAccepted } from '../one-time-notification/facts.js';
 import { deadlineIn, trackDeadline } from '../track-deadline.js';
+import { SUSPENSION_WORDS } from '../words.js';
 
 export const REGULATION = 'timed-completion';
 
 export const TC_FACTS = defineFacts({
   'tc.applies': { type: F.flag, zh: '办结时限已开始计算', en: 'the completion clock has started' },
   'tc.clockStartDate': { type: F.date.nullable(), zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
-  'tc.clockStartReason': { type: F.text.nullable(), zh: '起算依据', en: 'why the clock starts then' },
+  'tc.clockStartReason': { type: F.label.nullable(), zh: '起算依据', en: 'why the clock starts then' },
   'tc.limitWorkingDays': { type: F.number, zh: '办结时限（工作日）', en: 'completion limit in working days' },
   'tc.legalLimitWorkingDays': { type: F.number.nullable(), zh: '法定时限（工作日）', en: 'legal limit in working days' },
   'tc.promisedLimitWorkingDays': { type: F.number.nullable(), zh: '承诺时限（工作日）', en: 'promised limit in working days' },
@@ -27,20 +29,20 @@ export const TC_FACTS = defineFacts({
   'tc.sameDayCompleted': { type: F.flag.nullable(), zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
   'tc.acceptanceNoticeIssued': { type: F.flag, zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
   'tc.promisedCompletionStated': { type: F.flag, zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
-  'tc.invalidExtensions': { type: F.list, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
+  'tc.invalidExtensions': { type: F.labels, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
   'tc.invalidExtensionCount': { type: F.count, zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
   'tc.repeatedExtensions': { type: F.list, params: ['extensionMaxCount'], zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
   'tc.repeatedExtensionCount': { type: F.count, params: ['extensionMaxCount'], zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
-  'tc.overlongExtensions': { type: F.list, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
+  'tc.overlongExtensions': { type: F.labels, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
   'tc.overlongExtensionCount': { type: F.count, zh: '超长延期次数', en: 'number of over-long extensions' },
   'tc.extensionsWithoutReason': { type: F.list, zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
   'tc.extensionsWithoutReasonCount': { type: F.count, zh: '未告知理由的延期次数', en: 'number of extensions without a reason told' },
   'tc.extensionsNotCopied': { type: F.list, zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
   'tc.extensionsNotCopiedCount': { type: F.count, zh: '未抄送中心的延期次数', en: 'number of extensions not copied to the center' },
   'tc.unnotifiedSuspensionCount': { type: F.count, zh: '法定不计时情形却未书面告知申请人的中止次数', en: 'number of suspensions of a kind the law excludes that the applicant was not told of in writing' },
-  'tc.unnotifiedSuspensions': { type: F.list, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
+  'tc.unnotifiedSuspensions': { type: F.labels, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
   'tc.otherSuspensionCount': { type: F.count, zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
-  'tc.otherSuspensions': { type: F.list, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
+  'tc.otherSuspensions': { type: F.labels, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
   'tc.legalLimitRecorded': { type: F.flag, zh: '事项是否记录了法定时限', en: 'whether the matter records its legal limit' },
   'tc.limitAssumed': { type: F.flag, zh: '事项既未记录法定时限也未记录承诺时限（办结时限为假定值）', en: 'the matter records neither a legal nor a promised limit (the completion limit is assumed)' },
   'tc.extensionsUnderLaw': { type: F.flag, zh: '延期是否按行政许可法第四十二条审查（许可事项）', en: 'whether extensions are judged under ALL 第四十二条 (a license matter)' },
@@ -63,29 +65,29 @@ export const TC_FACTS = defineFacts({
 
 const EXCLUDABLE = new Set(['hearing', 'tendering', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert-review']);
 
-const PROBLEM_TEXT: Record<string, string> = {
-  'after-deadline': '期限届满后才延期 granted after the deadline it would extend',
-  'no-written-notice': '未书面告知申请人延期理由和时限 applicant not told in writing',
-  'not-approved': '超出法定期限的延期未经法律要求的负责人批准 extends the legal limit but not approved by the head the law requires',
+const PROBLEM_TEXT: Record<string, Bilingual> = {
+  'after-deadline': { zh: '期限届满后才延期', en: 'granted after the deadline it would extend' },
+  'no-written-notice': { zh: '未书面告知申请人延期理由和时限', en: 'applicant not told in writing' },
+  'not-approved': { zh: '超出法定期限的延期未经法律要求的负责人批准', en: 'extends the legal limit but not approved by the head the law requires' },
 };
 
 interface ClockStart {
   at: string;
   day: DayNumber;
-  reason: string;
+  reason: Bilingual;
 }
 
 function clockStart(ctx: CaseContext): ClockStart | undefined {
   const tl = ctx.timeline;
   let start: ClockStart | undefined;
-  if (tl.acceptance) start = { at: tl.acceptance.at, day: tl.acceptance.day, reason: '受理 accepted' };
+  if (tl.acceptance) start = { at: tl.acceptance.at, day: tl.acceptance.day, reason: { zh: '受理', en: 'accepted' } };
   if (deemedAccepted(ctx) && tl.receipt && (!tl.acceptance || tl.receipt.ms < tl.acceptance.ms)) {
-    start = { at: tl.receipt.at, day: tl.receipt.day, reason: '逾期未告知视为受理 deemed accepted on receipt' };
+    start = { at: tl.receipt.at, day: tl.receipt.day, reason: { zh: '逾期未告知视为受理', en: 'deemed accepted on receipt' } };
   }
   if (tl.snapshot.matter.class === 'supplement' && start) {
     if (tl.owedItems.length > 0) return undefined;
     const done = tl.materialsCompletedAt;
-    if (done && done.ms > Date.parse(start.at)) start = { at: done.at, day: done.day, reason: '补齐材料 materials complete' };
+    if (done && done.ms > Date.parse(start.at)) start = { at: done.at, day: done.day, reason: { zh: '补齐材料', en: 'materials complete' } };
   }
   return start;
 }
@@ -113,6 +115,9 @@ function exclusionsOf(ctx: CaseContext) {
   }
   return { counted, unnotified, other };
 }
+
+/** A suspension as a finding lists it: its date and why. */
+const suspensionShown = (s: TimedEvent<'suspended'>): Bilingual => ({ zh: `${s.at.slice(0, 10)} ${SUSPENSION_WORDS[s.reason].zh}`, en: `${s.at.slice(0, 10)} ${SUSPENSION_WORDS[s.reason].en}` });
 
 export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS> {
   const tl = ctx.timeline;
@@ -147,8 +152,8 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS
   // never beyond the legal deadline. An extension never told to the applicant counts on neither clock. A missing
   // reason, a further extension or a missing copy to the center (city-12) is a finding of its own and does not undo
   // what the applicant was lawfully told.
-  const invalid: string[] = [];
-  const overlong: string[] = [];
+  const invalid: Bilingual[] = [];
+  const overlong: Bilingual[] = [];
   const repeated: string[] = [];
   const withoutReason: string[] = [];
   const notCopied: string[] = [];
@@ -193,10 +198,13 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS
           ...(!told ? ['no-written-notice'] : []),
           ...(notApproved ? ['not-approved'] : []),
         ];
-        const counts = completionPart > 0 ? `（${extension.workingDays} 日中只计入法定期限内的 ${completionPart} 日 of ${extension.workingDays} working days only the ${completionPart} within the legal limit count）` : '';
-        invalid.push(`${d}：${problems.map((p) => PROBLEM_TEXT[p]).join('；')}${counts}`);
+        const counted = completionPart > 0;
+        invalid.push({
+          zh: `${d}：${problems.map((p) => PROBLEM_TEXT[p]!.zh).join('；')}${counted ? `（${extension.workingDays} 日中只计入法定期限内的 ${completionPart} 日）` : ''}`,
+          en: `${d}: ${problems.map((p) => PROBLEM_TEXT[p]!.en).join('; ')}${counted ? ` (of ${extension.workingDays} working days only the ${completionPart} within the legal limit count)` : ''}`,
+        });
       } else if (lawTrack && !afterCompletionDue && completionPart < extension.workingDays) {
-        overlong.push(`${d}：${extension.workingDays} → ${completionPart}`);
+        overlong.push({ zh: `${d}：${extension.workingDays} → ${completionPart}`, en: `${d}: ${extension.workingDays} → ${completionPart}` });
       }
       if (completionPart === 0 && legalPart === 0) return;
       if (!extension.reason) withoutReason.push(d);
@@ -345,9 +353,9 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS
       'tc.extensionsNotCopied': notCopied,
       'tc.extensionsNotCopiedCount': notCopied.length,
       'tc.unnotifiedSuspensionCount': unnotified.length,
-      'tc.unnotifiedSuspensions': unnotified.map((s) => `${s.at.slice(0, 10)} ${s.reason}`),
+      'tc.unnotifiedSuspensions': unnotified.map((s) => suspensionShown(s)),
       'tc.otherSuspensionCount': other.length,
-      'tc.otherSuspensions': other.map((s) => `${s.at.slice(0, 10)} ${s.reason}`),
+      'tc.otherSuspensions': other.map((s) => suspensionShown(s)),
       'tc.isJoint': isJoint,
       // 45 days, and up to 15 more by the part of the legal limit's valid extension that goes beyond the 45.
       'tc.jointAllowedWorkingDays':
