@@ -119,39 +119,50 @@ function exclusionsOf(ctx: CaseContext) {
 /** A suspension as a finding lists it: its date and why. */
 const suspensionShown = (s: TimedEvent<'suspended'>): Bilingual => ({ zh: `${s.at.slice(0, 10)} ${SUSPENSION_WORDS[s.reason].zh}`, en: `${s.at.slice(0, 10)} ${SUSPENSION_WORDS[s.reason].en}` });
 
-export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS> {
-  const tl = ctx.timeline;
-  const { params, calendar } = ctx;
-  const matter = tl.snapshot.matter;
+type Exclusions = ReturnType<typeof exclusionsOf>;
+type TcFacts = Derived<typeof TC_FACTS>['facts'];
+
+/**
+ * The limits a case is held to. ALL 第四十二条: twenty days, forty-five for joint handling, unless a law or regulation
+ * gives another limit. A matter whose own legal limit is not recorded is held to neither: it is reported as a gap in
+ * the data, and when no promise is recorded either, the twenty days are only an assumption (a warning, never a
+ * violation). The completion limit is the tighter of the promise and the legal limit.
+ */
+function limitsOf(ctx: CaseContext) {
+  const { params } = ctx;
+  const matter = ctx.timeline.snapshot.matter;
   const isJoint = matter.class === 'joint';
-  // ALL 第四十二条: twenty days, forty-five for joint handling, unless a law or regulation gives another limit. A
-  // matter whose own legal limit is not recorded is held to neither: it is reported as a gap in the data, and when no
-  // promise is recorded either, the twenty days are only an assumption (a warning, never a violation).
   const legalRecorded = matter.legalLimitWorkingDays !== undefined;
   const legalKnown = legalRecorded || isJoint;
   const legal = matter.legalLimitWorkingDays ?? (isJoint ? params.jointLimitWorkingDays : params.defaultLegalLimitWorkingDays);
   // 当场: a limit of 0 only where a document in force says so (TC-INSTANT-SAME-DAY runs); never for urgent cases.
   const onTheSpot = matter.class === 'instant' && ctx.ruleRuns('TC-INSTANT-SAME-DAY');
-  // The completion limit is the tighter of the promise and the legal limit.
   const promised = matter.promisedLimitWorkingDays;
   const limit = onTheSpot ? 0 : promised === undefined ? legal : legalKnown ? Math.min(promised, legal) : promised;
   const limitAssumed = !onTheSpot && !legalKnown && promised === undefined;
   // Whether ALL 第四十二条's extension rules (head's approval, ten days, once) govern this case: a license matter.
   const lawGoverns = ctx.ruleRuns('TC-EXTENSION-VALID/void');
-  const start = clockStart(ctx);
-  const applies = start !== undefined && matter.class !== 'returned' && tl.decision?.outcome !== 'not-accepted';
-  const { counted, unnotified, other } = exclusionsOf(ctx);
-  const completion = tl.decision;
+  // Only where the law governs the case and its legal limit is known can an extension be said to go beyond it.
+  const lawTrack = lawGoverns && legalKnown;
+  return { isJoint, legalRecorded, legalKnown, legal, onTheSpot, limit, limitAssumed, lawGoverns, lawTrack };
+}
 
-  // Each extension pushes the deadline the applicant had by its days. ALL 第四十二条 lets the agency head extend the
-  // LEGAL limit once, by ten days (fifteen for joint handling, by the government head), with the reason told; a
-  // promise extended within the legal limit needs nobody's approval under the law. So, under the law, the part of an
-  // extension that goes beyond the legal limit (with the legal extensions counted so far) is an extension of the legal
-  // limit: it counts when it was granted before the legal deadline passed, with the approval the law requires, and up
-  // to the law's maximum in all. The completion deadline moves only by an extension granted before it passed, and
-  // never beyond the legal deadline. An extension never told to the applicant counts on neither clock. A missing
-  // reason, a further extension or a missing copy to the center (city-12) is a finding of its own and does not undo
-  // what the applicant was lawfully told.
+type Limits = ReturnType<typeof limitsOf>;
+
+/**
+ * The case's extensions, ALL 第四十二条. Each extension pushes the deadline the applicant had by its days. The law lets
+ * the agency head extend the LEGAL limit once, by ten days (fifteen for joint handling, by the government head), with
+ * the reason told; a promise extended within the legal limit needs nobody's approval under the law. So, under the law,
+ * the part of an extension that goes beyond the legal limit (with the legal extensions counted so far) is an extension
+ * of the legal limit: it counts when it was granted before the legal deadline passed, with the approval the law
+ * requires, and up to the law's maximum in all. The completion deadline moves only by an extension granted before it
+ * passed, and never beyond the legal deadline. An extension never told to the applicant counts on neither clock. A
+ * missing reason, a further extension or a missing copy to the center (city-12 第三条(四)) is a finding of its own and
+ * does not undo what the applicant was lawfully told.
+ */
+function extensionsOf(ctx: CaseContext, limits: Limits, start: ClockStart, counted: Exclusions['counted']) {
+  const { params } = ctx;
+  const { isJoint, legal, limit, lawTrack } = limits;
   const invalid: Bilingual[] = [];
   const overlong: Bilingual[] = [];
   const repeated: string[] = [];
@@ -159,211 +170,253 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS
   const notCopied: string[] = [];
   let extensionDays = 0;
   let legalExtensionDays = 0;
-  // Only where the law governs the case and its legal limit is known can an extension be said to go beyond it.
-  const lawTrack = lawGoverns && legalKnown;
-  if (applies) {
-    const maxDays = isJoint ? params.jointExtensionMaxWorkingDays : params.extensionMaxWorkingDays;
-    const approver = isJoint ? 'government-head' : 'agency-head';
-    const day = (at: string) => at.slice(0, 10);
-    const dueMillis = (workingDays: number, extensionWorkingDays: number) =>
-      deadlineIn(ctx, { id: 'completion', start: start.at, workingDays, exclusions: counted, extensionWorkingDays }, ctx.asOf).dueMillis;
-    let legalExtensions = 0;
-    tl.all('extension').forEach((extension) => {
-      const d = day(extension.at);
-      const told = extension.writtenNotice;
-      const afterCompletionDue = extension.ms > dueMillis(limit, extensionDays);
-      const beyond = lawTrack ? Math.max(0, limit + extensionDays + extension.workingDays - legal - legalExtensionDays) : 0;
-      const afterLegalDue = beyond > 0 && extension.ms > dueMillis(legal, legalExtensionDays);
-      const notApproved = beyond > 0 && params.extensionApprover === 'agency-head' && extension.approvedBy !== approver;
-      let legalPart = 0;
-      if (told && beyond > 0 && !afterLegalDue && !notApproved) {
-        legalPart = Math.min(beyond, Math.max(0, maxDays - legalExtensionDays));
-        // "可以延长十日" read as one extension (extensionMaxCount): a further one is reported, and counts only within
-        // the days the law lets the legal limit be extended by in all.
-        if (legalExtensions >= params.extensionMaxCount) repeated.push(d);
-        legalExtensions += 1;
-      }
-      legalExtensionDays += legalPart;
-      const completionPart = !told || afterCompletionDue
-        ? 0
-        : lawTrack
-          ? Math.min(extension.workingDays, Math.max(0, legal + legalExtensionDays - limit - extensionDays))
-          : extension.workingDays;
-      extensionDays += completionPart;
-      // Reported as not counting: never told; under the law, a legal part granted too late or without the approval the
-      // law requires; outside the law, granted after the deadline it would extend.
-      if (!told || afterLegalDue || notApproved || (!lawTrack && afterCompletionDue)) {
-        const problems = [
-          ...(afterCompletionDue || afterLegalDue ? ['after-deadline'] : []),
-          ...(!told ? ['no-written-notice'] : []),
-          ...(notApproved ? ['not-approved'] : []),
-        ];
-        const counted = completionPart > 0;
-        invalid.push({
-          zh: `${d}：${problems.map((p) => PROBLEM_TEXT[p]!.zh).join('；')}${counted ? `（${extension.workingDays} 日中只计入法定期限内的 ${completionPart} 日）` : ''}`,
-          en: `${d}: ${problems.map((p) => PROBLEM_TEXT[p]!.en).join('; ')}${counted ? ` (of ${extension.workingDays} working days only the ${completionPart} within the legal limit count)` : ''}`,
-        });
-      } else if (lawTrack && !afterCompletionDue && completionPart < extension.workingDays) {
-        overlong.push({ zh: `${d}：${extension.workingDays} → ${completionPart}`, en: `${d}: ${extension.workingDays} → ${completionPart}` });
-      }
-      if (completionPart === 0 && legalPart === 0) return;
-      if (!extension.reason) withoutReason.push(d);
-      if (params.extensionCopyToCenterRequired && !extension.copiedToCenter) notCopied.push(d);
-    });
+  const maxDays = isJoint ? params.jointExtensionMaxWorkingDays : params.extensionMaxWorkingDays;
+  const approver = isJoint ? 'government-head' : 'agency-head';
+  const dueMillis = (workingDays: number, extensionWorkingDays: number) =>
+    deadlineIn(ctx, { id: 'completion', start: start.at, workingDays, exclusions: counted, extensionWorkingDays }, ctx.asOf).dueMillis;
+  let legalExtensions = 0;
+  for (const extension of ctx.timeline.all('extension')) {
+    const d = extension.at.slice(0, 10);
+    const told = extension.writtenNotice;
+    const afterCompletionDue = extension.ms > dueMillis(limit, extensionDays);
+    const beyond = lawTrack ? Math.max(0, limit + extensionDays + extension.workingDays - legal - legalExtensionDays) : 0;
+    const afterLegalDue = beyond > 0 && extension.ms > dueMillis(legal, legalExtensionDays);
+    const notApproved = beyond > 0 && params.extensionApprover === 'agency-head' && extension.approvedBy !== approver;
+    let legalPart = 0;
+    if (told && beyond > 0 && !afterLegalDue && !notApproved) {
+      legalPart = Math.min(beyond, Math.max(0, maxDays - legalExtensionDays));
+      // "可以延长十日" read as one extension (extensionMaxCount): a further one is reported, and counts only within
+      // the days the law lets the legal limit be extended by in all.
+      if (legalExtensions >= params.extensionMaxCount) repeated.push(d);
+      legalExtensions += 1;
+    }
+    legalExtensionDays += legalPart;
+    const completionPart = !told || afterCompletionDue
+      ? 0
+      : lawTrack
+        ? Math.min(extension.workingDays, Math.max(0, legal + legalExtensionDays - limit - extensionDays))
+        : extension.workingDays;
+    extensionDays += completionPart;
+    // Reported as not counting: never told; under the law, a legal part granted too late or without the approval the
+    // law requires; outside the law, granted after the deadline it would extend.
+    if (!told || afterLegalDue || notApproved || (!lawTrack && afterCompletionDue)) {
+      const problems = [
+        ...(afterCompletionDue || afterLegalDue ? ['after-deadline'] : []),
+        ...(!told ? ['no-written-notice'] : []),
+        ...(notApproved ? ['not-approved'] : []),
+      ];
+      const partly = completionPart > 0;
+      invalid.push({
+        zh: `${d}：${problems.map((p) => PROBLEM_TEXT[p]!.zh).join('；')}${partly ? `（${extension.workingDays} 日中只计入法定期限内的 ${completionPart} 日）` : ''}`,
+        en: `${d}: ${problems.map((p) => PROBLEM_TEXT[p]!.en).join('; ')}${partly ? ` (of ${extension.workingDays} working days only the ${completionPart} within the legal limit count)` : ''}`,
+      });
+    } else if (lawTrack && !afterCompletionDue && completionPart < extension.workingDays) {
+      overlong.push({ zh: `${d}：${extension.workingDays} → ${completionPart}`, en: `${d}: ${extension.workingDays} → ${completionPart}` });
+    }
+    if (completionPart === 0 && legalPart === 0) continue;
+    if (!extension.reason) withoutReason.push(d);
+    if (params.extensionCopyToCenterRequired && !extension.copiedToCenter) notCopied.push(d);
   }
+  return { extensionDays, legalExtensionDays, invalid, overlong, repeated, withoutReason, notCopied };
+}
 
-  // How far the legal limit reaches with its valid extension: under the law, by the extension of the legal limit
-  // itself; otherwise by the part of the completion limit's extension that goes beyond it.
-  const legalExtension = lawTrack ? legalExtensionDays : Math.max(0, limit + extensionDays - legal);
+type Extensions = ReturnType<typeof extensionsOf>;
 
-  const deadlines = [];
-  const obligations: Obligation[] = [];
-  let facts = {};
-  if (applies) {
-    const tracked = trackDeadline(ctx, {
+const NO_EXTENSIONS: Extensions = { extensionDays: 0, legalExtensionDays: 0, invalid: [], overlong: [], repeated: [], withoutReason: [], notCopied: [] };
+
+/** How far the legal limit reaches with its valid extension: under the law, by the extension of the legal limit itself; otherwise by the part of the completion limit's extension that goes beyond it. */
+function legalExtensionOf(limits: Limits, extensions: Extensions): number {
+  return limits.lawTrack ? extensions.legalExtensionDays : Math.max(0, limits.limit + extensions.extensionDays - limits.legal);
+}
+
+type CompletionFacts = Pick<TcFacts,
+  'tc.lateLimit' | 'tc.legalLimitApplied' | 'tc.legalDueDate' | 'tc.legalLateWorkingDays' | 'tc.clockStartDate' | 'tc.clockStartReason' | 'tc.dueDate' |
+  'tc.status' | 'tc.late' | 'tc.lateWorkingDays' | 'tc.remainingWorkingDays' | 'tc.sameDayCompleted' | 'tc.workingDaysUsed'>;
+
+const NOT_TRACKED: CompletionFacts = {
+  'tc.lateLimit': null,
+  'tc.legalLimitApplied': null,
+  'tc.legalDueDate': null,
+  'tc.legalLateWorkingDays': 0,
+  'tc.clockStartDate': null,
+  'tc.clockStartReason': null,
+  'tc.dueDate': null,
+  'tc.status': null,
+  'tc.late': false,
+  'tc.lateWorkingDays': 0,
+  'tc.remainingWorkingDays': null,
+  'tc.sameDayCompleted': null,
+  'tc.workingDaysUsed': null,
+};
+
+/**
+ * The completion deadline (city-12 按时办结 第三条(三) 办结时间; ALL 第四十二条), measured against the completion limit with
+ * its valid extensions, and lateness against the law's own limit for the law's variant of TC-ON-TIME: an extension
+ * moves the legal deadline only by the part that goes beyond it (extending a promise inside the legal limit leaves the
+ * legal limit where it was). Adds the deadline, and the obligation while the case is open.
+ */
+function completionOf(ctx: CaseContext, limits: Limits, start: ClockStart, counted: Exclusions['counted'], extensions: Extensions, out: Pick<Derived, 'deadlines' | 'obligations'>): CompletionFacts {
+  const { calendar } = ctx;
+  const tl = ctx.timeline;
+  const matter = tl.snapshot.matter;
+  const { isJoint, legal, legalKnown, limit, onTheSpot } = limits;
+  const completion = tl.decision;
+  const { entry, late } = trackDeadline(ctx, {
+    id: 'completion',
+    regulation: REGULATION,
+    label: { zh: '办结时限', en: 'completion deadline' },
+    start: start.at,
+    workingDays: limit,
+    exclusions: counted,
+    extensionWorkingDays: extensions.extensionDays,
+    ...(completion ? { completedAt: completion.at } : {}),
+  });
+  out.deadlines.push(entry);
+  if (!completion) {
+    out.obligations.push({
       id: 'completion',
       regulation: REGULATION,
-      label: { zh: '办结时限', en: 'completion deadline' },
-      start: start.at,
-      workingDays: limit,
-      exclusions: counted,
-      extensionWorkingDays: extensionDays,
-      ...(completion ? { completedAt: completion.at } : {}),
+      owedBy: isJoint ? 'lead-department' : 'department',
+      what: { zh: `在承诺时限内办结${matter.name}`, en: `complete ${matter.name} within the promised limit` },
+      due: entry.due,
     });
-    const { entry, late } = tracked;
-    deadlines.push(entry);
-    const endDay = completion?.day ?? tl.asOfDay;
-    if (!completion) {
-      obligations.push({
-        id: 'completion',
-        regulation: REGULATION,
-        owedBy: isJoint ? 'lead-department' : 'department',
-        what: { zh: `在承诺时限内办结${matter.name}`, en: `complete ${matter.name} within the promised limit` },
-        due: entry.due,
-      });
-    }
-    // Lateness against the law's own limit, for the law's variant of TC-ON-TIME: an extension moves it only by the
-    // part that goes beyond it (extending a promise inside the legal limit leaves the legal limit where it was).
-    const legalDeadline = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: legal, exclusions: counted, extensionWorkingDays: legalExtension }, completion?.at ?? ctx.asOf);
-    const endMs = completion?.ms ?? ctx.asOfMs;
-    const lateAgainstLaw = legalKnown && !onTheSpot && endMs > legalDeadline.dueMillis;
-    const lawRuns = ctx.ruleRuns('TC-ON-TIME/law');
-    const lateLimit = lateAgainstLaw && lawRuns ? 'law' : late ? 'completion' : null;
-    const daysLate = (dueDate: string) => Math.max(1, calendar.countWorkingDays(calendar.dayOf(dueDate, 'evaluate', 'due'), endDay));
-    facts = {
-      'tc.lateLimit': lateLimit,
-      'tc.legalLimitApplied': legalKnown ? legal : null,
-      'tc.legalDueDate': legalKnown ? legalDeadline.dueDate : null,
-      'tc.legalLateWorkingDays': lateAgainstLaw ? daysLate(legalDeadline.dueDate) : 0,
-      'tc.clockStartDate': formatDayNumber(start.day),
-      'tc.clockStartReason': start.reason,
-      'tc.dueDate': entry.dueDate,
-      'tc.status': entry.status,
-      'tc.late': late,
-      'tc.lateWorkingDays': late ? daysLate(entry.dueDate) : 0,
-      'tc.remainingWorkingDays': entry.remainingWorkingDays,
-      'tc.sameDayCompleted': completion !== undefined && completion.day === start.day,
-      'tc.workingDaysUsed': entry.elapsedWorkingDays,
-    };
   }
+  const endDay = completion?.day ?? tl.asOfDay;
+  const legalDeadline = deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: legal, exclusions: counted, extensionWorkingDays: legalExtensionOf(limits, extensions) }, completion?.at ?? ctx.asOf);
+  const endMs = completion?.ms ?? ctx.asOfMs;
+  const lateAgainstLaw = legalKnown && !onTheSpot && endMs > legalDeadline.dueMillis;
+  const lateLimit = lateAgainstLaw && ctx.ruleRuns('TC-ON-TIME/law') ? 'law' : late ? 'completion' : null;
+  const daysLate = (dueDate: string) => Math.max(1, calendar.countWorkingDays(calendar.dayOf(dueDate, 'evaluate', 'due'), endDay));
+  return {
+    'tc.lateLimit': lateLimit,
+    'tc.legalLimitApplied': legalKnown ? legal : null,
+    'tc.legalDueDate': legalKnown ? legalDeadline.dueDate : null,
+    'tc.legalLateWorkingDays': lateAgainstLaw ? daysLate(legalDeadline.dueDate) : 0,
+    'tc.clockStartDate': formatDayNumber(start.day),
+    'tc.clockStartReason': start.reason,
+    'tc.dueDate': entry.dueDate,
+    'tc.status': entry.status,
+    'tc.late': late,
+    'tc.lateWorkingDays': late ? daysLate(entry.dueDate) : 0,
+    'tc.remainingWorkingDays': entry.remainingWorkingDays,
+    'tc.sameDayCompleted': completion !== undefined && completion.day === start.day,
+    'tc.workingDaysUsed': entry.elapsedWorkingDays,
+  };
+}
 
-  // ALL 第四十四条: a certificate follows a license approval (TC-DELIVERY runs only for license matters); a reported or
-  // proxy case's approval here is a preliminary one, and no certificate follows it.
+type DeliveryFacts = Pick<TcFacts, 'tc.approved' | 'tc.certificateIssued' | 'tc.deliveryDueDate' | 'tc.deliveryLate' | 'tc.deliveryStatus'>;
+
+/**
+ * ALL 第四十四条: the certificate is issued and delivered within ten days of the decision to approve. A certificate follows a
+ * license approval (TC-DELIVERY runs only for license matters); a reported or proxy case's approval here is a
+ * preliminary one, and no certificate follows it. Adds the deadline, and the obligation until delivery.
+ */
+function deliveryOf(ctx: CaseContext, out: Pick<Derived, 'deadlines' | 'obligations'>): DeliveryFacts {
+  const tl = ctx.timeline;
+  const matter = tl.snapshot.matter;
+  const completion = tl.decision;
   const approval =
     completion?.outcome === 'approved' && matter.class !== 'reported' && matter.class !== 'proxy' && ctx.ruleRuns('TC-DELIVERY') ? completion : undefined;
+  if (!approval) return { 'tc.approved': false, 'tc.certificateIssued': false, 'tc.deliveryDueDate': null, 'tc.deliveryLate': false, 'tc.deliveryStatus': null };
   const delivery = tl.first('certificate-delivered');
-  let deliveryFacts: { 'tc.deliveryDueDate': string | null; 'tc.deliveryLate': boolean; 'tc.deliveryStatus': string | null } = { 'tc.deliveryDueDate': null, 'tc.deliveryLate': false, 'tc.deliveryStatus': null };
-  if (approval) {
-    const tracked = trackDeadline(ctx, {
+  const tracked = trackDeadline(ctx, {
+    id: 'delivery',
+    regulation: REGULATION,
+    label: { zh: '颁发、送达许可证件', en: 'issue and deliver the certificate' },
+    start: approval.at,
+    workingDays: ctx.params.deliveryWorkingDays,
+    ...(delivery ? { completedAt: delivery.at } : {}),
+  });
+  out.deadlines.push(tracked.entry);
+  if (!delivery) {
+    out.obligations.push({
       id: 'delivery',
       regulation: REGULATION,
-      label: { zh: '颁发、送达许可证件', en: 'issue and deliver the certificate' },
-      start: approval.at,
-      workingDays: params.deliveryWorkingDays,
-      ...(delivery ? { completedAt: delivery.at } : {}),
+      owedBy: 'department',
+      what: { zh: '向申请人颁发、送达许可证件', en: 'issue and deliver the certificate to the applicant' },
+      due: tracked.entry.due,
     });
-    deadlines.push(tracked.entry);
-    if (!delivery) {
-      obligations.push({
-        id: 'delivery',
-        regulation: REGULATION,
-        owedBy: 'department',
-        what: { zh: '向申请人颁发、送达许可证件', en: 'issue and deliver the certificate to the applicant' },
-        due: tracked.entry.due,
-      });
-    }
-    deliveryFacts = {
-      'tc.deliveryDueDate': tracked.entry.dueDate,
-      'tc.deliveryLate': tracked.late,
-      'tc.deliveryStatus': tracked.entry.status,
-    };
   }
+  return {
+    'tc.approved': true,
+    'tc.certificateIssued': true,
+    'tc.deliveryDueDate': tracked.entry.dueDate,
+    'tc.deliveryLate': tracked.late,
+    'tc.deliveryStatus': tracked.entry.status,
+  };
+}
 
-  const acceptance = tl.acceptance;
-  // The date written on the acceptance notice (city-12 第三条(三) 注明…办结时间; county-10 服务承诺制度 明确告知…时间),
-  // against the due date the limit gives from the clock's start (acceptance, receipt where acceptance is deemed, or
-  // complete materials), before any suspension or extension, when a limit is on record.
+type NoticeFacts = Pick<TcFacts, 'tc.acceptanceNoticeIssued' | 'tc.promisedCompletionStated' | 'tc.statedCompletionDate' | 'tc.dueDateOnAcceptance' | 'tc.statedDateTooLate'>;
+
+/**
+ * The acceptance notice and the completion date written on it (city-12 按时办结 第三条(三) 出具受理通知书，并注明受理及办结时间;
+ * county-10 服务承诺制度 明确告知…时间), against the due date the limit gives from the clock's start (acceptance, receipt where
+ * acceptance is deemed, or complete materials), before any suspension or extension, when a limit is on record. Only a
+ * date (or an instant) can be compared; words such as 自补齐材料之日起5个工作日 are left as written.
+ */
+function acceptanceNoticeOf(ctx: CaseContext, limits: Limits, start: ClockStart | undefined): NoticeFacts {
+  const acceptance = ctx.timeline.acceptance;
   const dueOnAcceptance =
-    acceptance && start && !onTheSpot && !limitAssumed ? deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limit }, acceptance.at).dueDate : null;
-  // Only a date (or an instant) can be compared; words such as 自补齐材料之日起5个工作日 are left as written.
+    acceptance && start && !limits.onTheSpot && !limits.limitAssumed ? deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limits.limit }, acceptance.at).dueDate : null;
   const statedText = acceptance?.promisedCompletion;
   const statedDay = statedText === undefined ? undefined : writtenDay(ctx, statedText);
-  const stated = statedDay !== undefined ? formatDayNumber(statedDay) : (statedText ?? null);
   return {
-    facts: {
-      'tc.applies': applies,
-      'tc.lateLimit': null,
-      'tc.legalLimitApplied': null,
-      'tc.legalDueDate': null,
-      'tc.legalLateWorkingDays': 0,
-      'tc.clockStartDate': null,
-      'tc.clockStartReason': null,
-      'tc.dueDate': null,
-      'tc.completed': completion !== undefined,
-      'tc.completedDate': completion ? formatDayNumber(completion.day) : null,
-      'tc.status': null,
-      'tc.late': false,
-      'tc.lateWorkingDays': 0,
-      'tc.remainingWorkingDays': null,
-      'tc.sameDayCompleted': null,
-      'tc.workingDaysUsed': null,
-      ...facts,
-      'tc.limitWorkingDays': limit,
-      'tc.legalLimitWorkingDays': legalRecorded ? legal : null,
-      'tc.legalLimitRecorded': legalRecorded,
-      'tc.limitAssumed': limitAssumed,
-      'tc.extensionsUnderLaw': lawGoverns,
-      'tc.statedCompletionDate': stated,
-      'tc.dueDateOnAcceptance': dueOnAcceptance,
-      'tc.statedDateTooLate': statedDay !== undefined && dueOnAcceptance !== null && formatDayNumber(statedDay) > dueOnAcceptance,
-      'tc.certificateIssued': approval !== undefined,
-      'tc.promisedLimitWorkingDays': matter.promisedLimitWorkingDays ?? null,
-      'tc.hasValidExtension': extensionDays > 0,
-      'tc.extensionWorkingDays': extensionDays,
-      'tc.acceptanceNoticeIssued': acceptance?.acceptanceNotice ?? false,
-      'tc.promisedCompletionStated': acceptance?.promisedCompletion !== undefined,
-      'tc.invalidExtensions': invalid,
-      'tc.invalidExtensionCount': invalid.length,
-      'tc.repeatedExtensions': repeated,
-      'tc.repeatedExtensionCount': repeated.length,
-      'tc.overlongExtensions': overlong,
-      'tc.overlongExtensionCount': overlong.length,
-      'tc.extensionsWithoutReason': withoutReason,
-      'tc.extensionsWithoutReasonCount': withoutReason.length,
-      'tc.extensionsNotCopied': notCopied,
-      'tc.extensionsNotCopiedCount': notCopied.length,
-      'tc.unnotifiedSuspensionCount': unnotified.length,
-      'tc.unnotifiedSuspensions': unnotified.map((s) => suspensionShown(s)),
-      'tc.otherSuspensionCount': other.length,
-      'tc.otherSuspensions': other.map((s) => suspensionShown(s)),
-      'tc.isJoint': isJoint,
-      // 45 days, and up to 15 more by the part of the legal limit's valid extension that goes beyond the 45.
-      'tc.jointAllowedWorkingDays':
-        params.jointLimitWorkingDays + Math.min(params.jointExtensionMaxWorkingDays, Math.max(0, legal + legalExtension - params.jointLimitWorkingDays)),
-      'tc.approved': approval !== undefined,
-      ...deliveryFacts,
-    },
-    deadlines,
-    obligations,
+    'tc.acceptanceNoticeIssued': acceptance?.acceptanceNotice ?? false,
+    'tc.promisedCompletionStated': statedText !== undefined,
+    'tc.statedCompletionDate': statedDay !== undefined ? formatDayNumber(statedDay) : (statedText ?? null),
+    'tc.dueDateOnAcceptance': dueOnAcceptance,
+    'tc.statedDateTooLate': statedDay !== undefined && dueOnAcceptance !== null && formatDayNumber(statedDay) > dueOnAcceptance,
   };
+}
+
+/** Timed completion: the limits, the clock's start and suspensions, extensions, the completion and delivery deadlines, the acceptance notice. */
+export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS> {
+  const tl = ctx.timeline;
+  const { params } = ctx;
+  const limits = limitsOf(ctx);
+  const { isJoint, legal, legalRecorded, limit, limitAssumed, lawGoverns } = limits;
+  const start = clockStart(ctx);
+  const applies = start !== undefined && tl.snapshot.matter.class !== 'returned' && tl.decision?.outcome !== 'not-accepted';
+  const { counted, unnotified, other } = exclusionsOf(ctx);
+  const extensions = applies ? extensionsOf(ctx, limits, start, counted) : NO_EXTENSIONS;
+  const out: Pick<Derived, 'deadlines' | 'obligations'> = { deadlines: [], obligations: [] };
+  const completion = applies ? completionOf(ctx, limits, start, counted, extensions, out) : NOT_TRACKED;
+  const delivery = deliveryOf(ctx, out);
+  const notice = acceptanceNoticeOf(ctx, limits, start);
+  const { extensionDays, invalid, overlong, repeated, withoutReason, notCopied } = extensions;
+  const facts: TcFacts = {
+    ...completion,
+    ...delivery,
+    ...notice,
+    'tc.applies': applies,
+    'tc.completed': tl.decision !== undefined,
+    'tc.completedDate': tl.decision ? formatDayNumber(tl.decision.day) : null,
+    'tc.limitWorkingDays': limit,
+    'tc.legalLimitWorkingDays': legalRecorded ? legal : null,
+    'tc.legalLimitRecorded': legalRecorded,
+    'tc.limitAssumed': limitAssumed,
+    'tc.extensionsUnderLaw': lawGoverns,
+    'tc.promisedLimitWorkingDays': tl.snapshot.matter.promisedLimitWorkingDays ?? null,
+    'tc.hasValidExtension': extensionDays > 0,
+    'tc.extensionWorkingDays': extensionDays,
+    'tc.invalidExtensions': invalid,
+    'tc.invalidExtensionCount': invalid.length,
+    'tc.repeatedExtensions': repeated,
+    'tc.repeatedExtensionCount': repeated.length,
+    'tc.overlongExtensions': overlong,
+    'tc.overlongExtensionCount': overlong.length,
+    'tc.extensionsWithoutReason': withoutReason,
+    'tc.extensionsWithoutReasonCount': withoutReason.length,
+    'tc.extensionsNotCopied': notCopied,
+    'tc.extensionsNotCopiedCount': notCopied.length,
+    'tc.unnotifiedSuspensionCount': unnotified.length,
+    'tc.unnotifiedSuspensions': unnotified.map((s) => suspensionShown(s)),
+    'tc.otherSuspensionCount': other.length,
+    'tc.otherSuspensions': other.map((s) => suspensionShown(s)),
+    'tc.isJoint': isJoint,
+    // 45 days, and up to 15 more by the part of the legal limit's valid extension that goes beyond the 45.
+    'tc.jointAllowedWorkingDays':
+      params.jointLimitWorkingDays + Math.min(params.jointExtensionMaxWorkingDays, Math.max(0, legal + legalExtensionOf(limits, extensions) - params.jointLimitWorkingDays)),
+  };
+  return { facts, ...out };
 }
