@@ -1,6 +1,7 @@
 import type { Bilingual } from '../../errors.js';
 import { defineFacts, factType as F } from '../context.js';
-import type { CaseContext, DeadlineEntry, Derived, Obligation, ScopeItem } from '../context.js';
+import type { TimedEvent } from '../case-timeline.js';
+import type { CaseContext, Derived, ScopeItem } from '../context.js';
 import { formatLocal } from '../../calendar/instants.js';
 import { trackDeadline } from '../track-deadline.js';
 
@@ -83,132 +84,133 @@ const notJointFacts = (departmentsInvolved: number, investmentProject: boolean, 
   'pa.meetingProblemCount': 0,
 });
 
-export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACTS> {
+type PaFacts = Derived<typeof PA_FACTS>['facts'];
+type CopyEvent = TimedEvent<'copied-to-co-department'>;
+type OpinionEvent = TimedEvent<'opinion'>;
+
+/** A joint case's copies, opinions and urgings, indexed by department once, so that many co-departments stay linear. */
+function coDepartmentRecords(ctx: CaseContext) {
   const tl = ctx.timeline;
-  const { matter, joint } = tl.snapshot;
-  const departmentsInvolved = 1 + matter.otherDepartments.filter((d) => d !== matter.department).length;
-  // Not accepted or returned at the window: the application never reached review, joint or otherwise.
-  const notAccepted = matter.class === 'returned' || (tl.decision !== undefined && (tl.decision.outcome === 'not-accepted' || tl.decision.outcome === 'returned'));
-  if (!joint || matter.class !== 'joint') {
-    return {
-      facts: notJointFacts(departmentsInvolved, matter.investmentProject, notAccepted),
-      deadlines: [],
-      obligations: [],
-      items: { 'case/co-department': [] },
-    };
-  }
-  const zone = ctx.calendar.timeZone;
-  const acceptance = tl.acceptance;
-  const decision = tl.decision;
-  const copies = tl.all('copied-to-co-department');
-  const opinions = tl.all('opinion');
-  // Indexed by department once, so that a case with many co-departments stays linear.
-  const firstCopy = new Map<string, (typeof copies)[number]>();
-  for (const copy of copies) if (!firstCopy.has(copy.department)) firstCopy.set(copy.department, copy);
-  const opinionsOf = new Map<string, Array<(typeof opinions)[number]>>();
-  for (const opinion of opinions) {
+  const firstCopy = new Map<string, CopyEvent>();
+  for (const copy of tl.all('copied-to-co-department')) if (!firstCopy.has(copy.department)) firstCopy.set(copy.department, copy);
+  const opinionsOf = new Map<string, OpinionEvent[]>();
+  for (const opinion of tl.all('opinion')) {
     const list = opinionsOf.get(opinion.department);
     if (list) list.push(opinion);
     else opinionsOf.set(opinion.department, [opinion]);
   }
-  const urgedDepartments = new Set(tl.all('urged').map((u) => u.department));
+  const urged = new Set(tl.all('urged').map((u) => u.department));
   // The first opinion of each department, earliest first: a copy sent after another department's earliest answer came
   // only once that department had finished (串联).
   const firstOpinions = [...opinionsOf.values()].map((list) => list[0]!).sort((a, b) => a.ms - b.ms);
-  const acceptanceProblems = acceptance
-    ? [
-        ...(acceptance.acceptanceNotice ? [] : [{ zh: '受理通知书', en: 'acceptance notice' }]),
-        ...(acceptance.parallelGuide ? [] : [{ zh: '并联审批须知', en: 'parallel-approval guide' }]),
-      ]
-    : [];
+  return { firstCopy, opinionsOf, urged, firstOpinions };
+}
 
-  const deadlines: DeadlineEntry[] = [];
-  const obligations: Obligation[] = [];
-  const lateCopies: Bilingual[] = [];
-  const serialCopies: string[] = [];
-  const items: ScopeItem[] = [];
+type CoDepartmentRecords = ReturnType<typeof coDepartmentRecords>;
+type CoDepartment = NonNullable<CaseContext['timeline']['snapshot']['joint']>['coDepartments'][number];
 
-  for (const co of joint.coDepartments) {
-    const copy = firstCopy.get(co.department);
-    // A co-department brought in later, as the project required, is due its copy from when it was added.
-    const addedAt = co.added && acceptance && Date.parse(co.added.at) > acceptance.ms ? co.added.at : acceptance?.at;
-    if (acceptance && addedAt) {
-      const copyDeadline = trackDeadline(ctx, {
-        id: `pa-copy:${co.department}`,
-        regulation: REGULATION,
-        label: { zh: `抄告 ${co.department}`, en: `copy ${co.department}` },
-        start: addedAt,
-        workingDays: ctx.params.copyWithinWorkingDays,
-        ...(copy ? { completedAt: copy.at } : {}),
-      });
-      if (copyDeadline.late) {
-        const copied = copy ? formatLocal(copy.ms, zone) : undefined;
-        lateCopies.push({ zh: `${co.department}（${copied ?? '未抄告'}）`, en: `${co.department} (${copied ?? 'not copied'})` });
-      }
+/** Unified acceptance (city-12 并联审批 第五条(一)): the acceptance notice and the parallel-approval guide handed out with it. */
+function acceptanceProblemsOf(ctx: CaseContext): Bilingual[] {
+  const acceptance = ctx.timeline.acceptance;
+  if (!acceptance) return [];
+  return [
+    ...(acceptance.acceptanceNotice ? [] : [{ zh: '受理通知书', en: 'acceptance notice' }]),
+    ...(acceptance.parallelGuide ? [] : [{ zh: '并联审批须知', en: 'parallel-approval guide' }]),
+  ];
+}
+
+/**
+ * One co-department (city-12 并联审批 第五条(二); county-10 联合办理制; township 联办件): copied in time, copied at once
+ * rather than after another's answer, its opinion within its own limit, urged by the lead while it is due. Adds its
+ * opinion deadline, and the lead's obligation to urge it while no opinion and no decision has come.
+ */
+function coDepartmentOf(ctx: CaseContext, co: CoDepartment, records: CoDepartmentRecords, out: Pick<Derived, 'deadlines' | 'obligations'>) {
+  const tl = ctx.timeline;
+  const acceptance = tl.acceptance;
+  const copy = records.firstCopy.get(co.department);
+  let lateCopy: Bilingual | undefined;
+  // A co-department brought in later, as the project required, is due its copy from when it was added.
+  const addedAt = co.added && acceptance && Date.parse(co.added.at) > acceptance.ms ? co.added.at : acceptance?.at;
+  if (acceptance && addedAt) {
+    const copyDeadline = trackDeadline(ctx, {
+      id: `pa-copy:${co.department}`,
+      regulation: REGULATION,
+      label: { zh: `抄告 ${co.department}`, en: `copy ${co.department}` },
+      start: addedAt,
+      workingDays: ctx.params.copyWithinWorkingDays,
+      ...(copy ? { completedAt: copy.at } : {}),
+    });
+    if (copyDeadline.late) {
+      const copied = copy ? formatLocal(copy.ms, ctx.calendar.timeZone) : undefined;
+      lateCopy = { zh: `${co.department}（${copied ?? '未抄告'}）`, en: `${co.department} (${copied ?? 'not copied'})` };
     }
-    // Copied only after another co-department had answered: the reviews ran one after another — unless the lead
-    // brought the department in later as the project required (第五条(二) 根据项目实际情况确定相关协办审批部门).
-    const earliestOther = firstOpinions[0]?.department === co.department ? firstOpinions[1] : firstOpinions[0];
-    if (copy && !co.added && earliestOther && earliestOther.ms < copy.ms) serialCopies.push(co.department);
-
-    const own = opinionsOf.get(co.department) ?? [];
-    let opinion: (typeof opinions)[number] | undefined;
-    for (let i = own.length - 1; i >= 0 && !opinion; i--) if (!copy || own[i]!.ms >= copy.ms) opinion = own[i];
-    const urged = urgedDepartments.has(co.department);
-    const facts: Derived['facts'] = {
-      'pa.co.department': co.department,
-      'pa.co.copied': copy !== undefined,
-      'pa.co.limitWorkingDays': co.limitWorkingDays,
-      'pa.co.dueDate': null,
-      'pa.co.status': null,
-      'pa.co.late': false,
-      'pa.co.opinion': opinion ? OPINION_WORDS[opinion.opinion] : null,
-      'pa.co.adverseNotTold': opinion !== undefined && opinion.opinion !== 'approve' && !(opinion.toldApplicant && opinion.toldLead),
-      'pa.co.urged': urged,
-      'pa.co.needsUrging': false,
-    };
-    if (copy) {
-      const tracked = trackDeadline(ctx, {
-        id: `pa-co:${co.department}`,
-        regulation: REGULATION,
-        label: { zh: `${co.department} 出具协办意见`, en: `opinion of ${co.department}` },
-        start: copy.at,
-        workingDays: co.limitWorkingDays,
-        ...(opinion ? { completedAt: opinion.at } : {}),
-      });
-      deadlines.push(tracked.entry);
-      const needsUrging = !opinion && !decision && (tracked.entry.status === 'due-soon' || tracked.entry.status === 'overdue');
-      Object.assign(facts, {
-        'pa.co.dueDate': tracked.entry.dueDate,
-        'pa.co.status': tracked.entry.status,
-        'pa.co.late': tracked.late,
-        'pa.co.needsUrging': needsUrging,
-      });
-      if (!opinion && !decision) {
-        obligations.push({
-          id: `pa-urge:${co.department}`,
-          regulation: REGULATION,
-          owedBy: 'lead-department',
-          what: { zh: `催办 ${co.department} 在 ${tracked.entry.dueDate} 前出具意见`, en: `urge ${co.department} to give its opinion by ${tracked.entry.dueDate}` },
-          due: tracked.entry.due,
-        });
-      }
-    }
-    items.push({ key: co.department, facts });
   }
+  // Copied only after another co-department had answered: the reviews ran one after another — unless the lead
+  // brought the department in later as the project required (第五条(二) 根据项目实际情况确定相关协办审批部门).
+  const { firstOpinions } = records;
+  const earliestOther = firstOpinions[0]?.department === co.department ? firstOpinions[1] : firstOpinions[0];
+  const serial = copy !== undefined && !co.added && earliestOther !== undefined && earliestOther.ms < copy.ms;
 
-  // Only a decision on the application itself (approved or refused) combines the opinions; a case not accepted or
-  // returned at the window was never copied to anyone.
+  const own = records.opinionsOf.get(co.department) ?? [];
+  let opinion: OpinionEvent | undefined;
+  for (let i = own.length - 1; i >= 0 && !opinion; i--) if (!copy || own[i]!.ms >= copy.ms) opinion = own[i];
+  const facts: Derived['facts'] = {
+    'pa.co.department': co.department,
+    'pa.co.copied': copy !== undefined,
+    'pa.co.limitWorkingDays': co.limitWorkingDays,
+    'pa.co.dueDate': null,
+    'pa.co.status': null,
+    'pa.co.late': false,
+    'pa.co.opinion': opinion ? OPINION_WORDS[opinion.opinion] : null,
+    'pa.co.adverseNotTold': opinion !== undefined && opinion.opinion !== 'approve' && !(opinion.toldApplicant && opinion.toldLead),
+    'pa.co.urged': records.urged.has(co.department),
+    'pa.co.needsUrging': false,
+  };
+  if (copy) {
+    const tracked = trackDeadline(ctx, {
+      id: `pa-co:${co.department}`,
+      regulation: REGULATION,
+      label: { zh: `${co.department} 出具协办意见`, en: `opinion of ${co.department}` },
+      start: copy.at,
+      workingDays: co.limitWorkingDays,
+      ...(opinion ? { completedAt: opinion.at } : {}),
+    });
+    out.deadlines.push(tracked.entry);
+    const open = !opinion && !tl.decision;
+    facts['pa.co.dueDate'] = tracked.entry.dueDate;
+    facts['pa.co.status'] = tracked.entry.status;
+    facts['pa.co.late'] = tracked.late;
+    facts['pa.co.needsUrging'] = open && (tracked.entry.status === 'due-soon' || tracked.entry.status === 'overdue');
+    if (open) {
+      out.obligations.push({
+        id: `pa-urge:${co.department}`,
+        regulation: REGULATION,
+        owedBy: 'lead-department',
+        what: { zh: `催办 ${co.department} 在 ${tracked.entry.dueDate} 前出具意见`, en: `urge ${co.department} to give its opinion by ${tracked.entry.dueDate}` },
+        due: tracked.entry.due,
+      });
+    }
+  }
+  return { item: { key: co.department, facts } satisfies ScopeItem, lateCopy, serial };
+}
+
+/**
+ * The decision against the opinions (ALL 第二十六条 分别提出意见; city-12 并联审批 第五条; county-10 联合办理制; plans-11 篇六 on
+ * the center ruling on disputes). Only a decision on the application itself (approved or refused) combines the
+ * opinions; a case not accepted or returned at the window was never copied to anyone. Each department's opinion governs
+ * its own part: a refusal that follows a rejection is the lawful outcome, not a disagreement. What needs settling is a
+ * decision that goes against a recorded opinion (approving over a co-department's rejection) and, where a document has
+ * the center rule on disagreements, a dispute put on record.
+ */
+function conflictAtDecision(ctx: CaseContext, records: CoDepartmentRecords) {
+  const joint = ctx.timeline.snapshot.joint!;
+  const decision = ctx.timeline.decision;
   const decided = decision !== undefined && (decision.outcome === 'approved' || decision.outcome === 'refused') ? decision : undefined;
   const latestBefore = (department: string) => {
-    const own = (opinionsOf.get(department) ?? []).filter((o) => decided !== undefined && o.ms <= decided.ms);
+    const own = (records.opinionsOf.get(department) ?? []).filter((o) => decided !== undefined && o.ms <= decided.ms);
     return own[own.length - 1];
   };
   const missingAtDecision = decided ? joint.coDepartments.map((c) => c.department).filter((d) => !latestBefore(d)) : [];
-  // Each department's opinion governs its own part (ALL 第二十六条 分别提出意见): a refusal that follows a rejection is
-  // the lawful outcome, not a disagreement. What needs settling is a decision that goes against a recorded opinion
-  // (approving over a co-department's rejection) and, where a document has the center rule on disagreements, a
-  // dispute put on record.
   const recorded = decided ? joint.disputes.filter((d) => Date.parse(d.raisedAt) <= decided.ms) : [];
   // Settled by a center ruling or joint review meeting on record before the decision: a resolved dispute naming the
   // department (or naming none), or a review meeting, after its rejection, that the department attended or was convened to.
@@ -229,12 +231,18 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
       : [];
   const openDisputes = recorded.filter((d) => !settledBefore(d));
   const conflicting = [...new Set([...overruled, ...openDisputes.flatMap((d) => d.departments)])];
+  return { decided: decided !== undefined, missingAtDecision, overruled, unresolved: overruled.length > 0 || openDisputes.length > 0, conflicting };
+}
 
-  // The center convenes the departments a review needs (city-12 并联审批 第三条 根据审批需要确定相关部门); each one it
-  // convened sends its leader in charge and, where the chief-representative system is in force, its chief representative.
+/**
+ * Joint review meetings (city-12 并联审批 第三条): the center convenes the departments a review needs (根据审批需要确定相关部门);
+ * each one it convened sends its leader in charge, someone who can sign and, where the chief-representative system is
+ * in force, its chief representative.
+ */
+function meetingProblemsOf(ctx: CaseContext): Bilingual[] {
   const chiefRepresentativesInForce = ctx.ruleRuns('CR-APPOINTED');
-  const meetingProblems: Bilingual[] = [];
-  for (const meeting of joint.meetings) {
+  const problems: Bilingual[] = [];
+  for (const meeting of ctx.timeline.snapshot.joint!.meetings) {
     const date = meeting.at.slice(0, 10);
     const convened = meeting.convened ?? [...new Set(meeting.attendees.map((a) => a.department))];
     for (const department of convened) {
@@ -244,39 +252,53 @@ export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACT
         ...(!chiefRepresentativesInForce || attendees.some((a) => a.role === 'chief-representative') ? [] : [MEETING_LACKS.chiefRepresentative]),
         ...(attendees.some((a) => a.canSign) ? [] : [MEETING_LACKS.signingAuthority]),
       ];
-      if (lacks.length) {
-        meetingProblems.push({ zh: `${date} ${department}：${lacks.map((l) => l.zh).join('、')}`, en: `${date} ${department}: ${lacks.map((l) => l.en).join(', ')}` });
-      }
+      if (lacks.length) problems.push({ zh: `${date} ${department}：${lacks.map((l) => l.zh).join('、')}`, en: `${date} ${department}: ${lacks.map((l) => l.en).join(', ')}` });
     }
   }
+  return problems;
+}
 
-  return {
-    facts: {
-      'pa.departmentsInvolved': departmentsInvolved,
-      'pa.investmentProject': matter.investmentProject,
-      'pa.centerRules': ctx.ruleRuns('PA-DISPUTE/center-ruling'),
-      'pa.isJoint': true,
-      'pa.lead': joint.lead,
-      'pa.accepted': acceptance !== undefined,
-      'pa.notAccepted': notAccepted,
-      'pa.acceptanceProblems': acceptanceProblems,
-      'pa.acceptanceProblemCount': acceptanceProblems.length,
-      'pa.lateCopies': lateCopies,
-      'pa.lateCopyCount': lateCopies.length,
-      'pa.serialCopies': serialCopies,
-      'pa.serialCopyCount': serialCopies.length,
-      'pa.decided': decided !== undefined,
-      'pa.opinionsMissingAtDecision': missingAtDecision,
-      'pa.opinionsMissingAtDecisionCount': missingAtDecision.length,
-      'pa.unresolvedConflictAtDecision': overruled.length > 0 || openDisputes.length > 0,
-      'pa.overruledDepartments': overruled,
-      'pa.overruledCount': overruled.length,
-      'pa.conflictingDepartments': conflicting,
-      'pa.meetingProblems': meetingProblems,
-      'pa.meetingProblemCount': meetingProblems.length,
-    },
-    deadlines,
-    obligations,
-    items: { 'case/co-department': items },
+/** Parallel approval: unified acceptance, each co-department, the decision against the opinions, review meetings. */
+export function deriveParallelApproval(ctx: CaseContext): Derived<typeof PA_FACTS> {
+  const tl = ctx.timeline;
+  const { matter, joint } = tl.snapshot;
+  const departmentsInvolved = 1 + matter.otherDepartments.filter((d) => d !== matter.department).length;
+  // Not accepted or returned at the window: the application never reached review, joint or otherwise.
+  const notAccepted = matter.class === 'returned' || (tl.decision !== undefined && (tl.decision.outcome === 'not-accepted' || tl.decision.outcome === 'returned'));
+  if (!joint || matter.class !== 'joint') {
+    return { facts: notJointFacts(departmentsInvolved, matter.investmentProject, notAccepted), deadlines: [], obligations: [], items: { 'case/co-department': [] } };
+  }
+  const records = coDepartmentRecords(ctx);
+  const out: Pick<Derived, 'deadlines' | 'obligations'> = { deadlines: [], obligations: [] };
+  const coDepartments = joint.coDepartments.map((co) => coDepartmentOf(ctx, co, records, out));
+  const lateCopies = coDepartments.flatMap((co) => (co.lateCopy ? [co.lateCopy] : []));
+  const serialCopies = coDepartments.filter((co) => co.serial).map((co) => co.item.key);
+  const acceptanceProblems = acceptanceProblemsOf(ctx);
+  const conflict = conflictAtDecision(ctx, records);
+  const meetingProblems = meetingProblemsOf(ctx);
+  const facts: PaFacts = {
+    'pa.departmentsInvolved': departmentsInvolved,
+    'pa.investmentProject': matter.investmentProject,
+    'pa.centerRules': ctx.ruleRuns('PA-DISPUTE/center-ruling'),
+    'pa.isJoint': true,
+    'pa.lead': joint.lead,
+    'pa.accepted': tl.acceptance !== undefined,
+    'pa.notAccepted': notAccepted,
+    'pa.acceptanceProblems': acceptanceProblems,
+    'pa.acceptanceProblemCount': acceptanceProblems.length,
+    'pa.lateCopies': lateCopies,
+    'pa.lateCopyCount': lateCopies.length,
+    'pa.serialCopies': serialCopies,
+    'pa.serialCopyCount': serialCopies.length,
+    'pa.decided': conflict.decided,
+    'pa.opinionsMissingAtDecision': conflict.missingAtDecision,
+    'pa.opinionsMissingAtDecisionCount': conflict.missingAtDecision.length,
+    'pa.unresolvedConflictAtDecision': conflict.unresolved,
+    'pa.overruledDepartments': conflict.overruled,
+    'pa.overruledCount': conflict.overruled.length,
+    'pa.conflictingDepartments': conflict.conflicting,
+    'pa.meetingProblems': meetingProblems,
+    'pa.meetingProblemCount': meetingProblems.length,
   };
+  return { facts, ...out, items: { 'case/co-department': coDepartments.map((co) => co.item) } };
 }
