@@ -132,7 +132,8 @@ async function auditInto(units: AsyncIterable<Unit>, options: AuditOptions, writ
   pool.on('error', () => {});
   const inWorker = (unit: Unit): Promise<BatchResult> => {
     if (!('chunk' in unit)) return pool.run({ lines: unit.lines, options: batchOptions } satisfies AuditTask);
-    // The bytes are moved, not copied, into the worker; a copy stays here in case the worker dies on them.
+    // The worker gets a copy of the bytes, transferred rather than cloned; the chunk stays here in case the worker
+    // dies on it and it has to be split here, line by line.
     const bytes = new Uint8Array(unit.chunk.bytes);
     return pool.run({ chunk: { ...unit.chunk, bytes }, options: batchOptions } satisfies AuditTask, { transferList: [bytes.buffer] });
   };
