@@ -21,6 +21,8 @@ export const BATCH_LINES = 500;
  * most `BATCH_BYTES` plus one line.
  */
 export const BATCH_BYTES = 4_000_000;
+/** Bytes read from a log file at a time. */
+const READ_BYTES = 1024 * 1024;
 /** The old-generation heap of each worker thread, in MB; a batch and its evaluation fit well inside it. */
 export const WORKER_HEAP_MB = 256;
 
@@ -183,5 +185,7 @@ function unevaluable(entry: LogLine, error: unknown, options: BatchOptions): Bat
 }
 
 export function auditFile(path: string, options: StreamOptions): Promise<AuditSummary> {
-  return auditStream(createReadStream(path), options, path.endsWith('.json') ? 'json' : 'ndjson');
+  // Reads of 1 MB rather than the default 64 KB: with workers, reading is most of what the main thread does, and
+  // larger reads cost it about half as much CPU a line.
+  return auditStream(createReadStream(path, { highWaterMark: READ_BYTES }), options, path.endsWith('.json') ? 'json' : 'ndjson');
 }
