@@ -2,11 +2,6 @@
 // per rule scope, built once, `engine.run(facts)` per fact set) on the same rules and the same derived facts.
 // Cases come from the seeded generator behind the sample log: six departments and joint cases, deficiencies,
 // refusals, suspensions, late decisions, receipts across 2025's holidays.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Engine } from 'json-rules-engine';
 import { caseGenerator } from '../scripts/case-generator.js';
 import { cnMainlandCalendar, evaluate, type CaseSnapshotInput } from '../src/index.js';
@@ -114,32 +109,4 @@ export async function benchEvaluate(): Promise<void> {
     console.log('from the zod schema (zod stays on the hot path), fixed-shape records for item scopes, and');
     console.log('message-only facts computed only for rules that fire (derivations compute their facts together).');
   }
-}
-
-/**
- * The built command (`dist/cli.js`, as users run it) auditing a generated log in one thread and in worker
- * threads: line splitting, JSON.parse, evaluation and the summary, process start-up included.
- */
-export async function benchAuditScaling(): Promise<void> {
-  const lines = Number(process.env.BENCH_AUDIT_LINES ?? 60_000);
-  const makeCase = caseGenerator(20260202);
-  const dir = mkdtempSync(join(tmpdir(), 'scr-bench-'));
-  const log = join(dir, 'cases.ndjson');
-  writeFileSync(log, `${Array.from({ length: lines }, (_, i) => JSON.stringify(makeCase(i + 1))).join('\n')}\n`);
-  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  const cores = availableParallelism();
-  const timed = (workers: number) => {
-    const started = performance.now();
-    const out = execFileSync(process.execPath, [cli, 'audit', log, '--profile', PROFILE, '--as-of', AS_OF, '--format', 'json', '--workers', String(workers)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    return { rate: (lines / (performance.now() - started)) * 1000, out };
-  };
-  const one = timed(1);
-  const many = timed(cores);
-  rmSync(dir, { recursive: true, force: true });
-  console.log(`\n## service-center-rules audit, ${lines.toLocaleString('en-US')} NDJSON lines (cases/s, wall clock, start-up included)\n`);
-  console.log('| threads | cases/s | speed-up |');
-  console.log('|---:|---:|---:|');
-  console.log(`| 1 | ${fmt(one.rate)} | 1.0× |`);
-  console.log(`| ${cores} | ${fmt(many.rate)} | ${(many.rate / one.rate).toFixed(2)}× |`);
-  console.log(`\nReports identical across thread counts: ${one.out === many.out ? 'yes' : 'NO'}.`);
 }

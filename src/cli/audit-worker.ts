@@ -1,7 +1,10 @@
-// A worker thread of `audit --workers N`: evaluates one batch of log lines and returns its summary.
+// A worker thread of `audit --workers N`: evaluates one unit (a chunk of a log's bytes, which it splits into
+// lines here, or lines already cut) and returns its summary.
 import { auditBatch, type BatchOptions } from './audit.js';
-import type { LogLine } from './lines.js';
+import { unitLines, type Unit } from './lines.js';
 
-export default function auditWorker({ lines, options }: { lines: LogLine[]; options: BatchOptions }) {
-  return auditBatch(lines, options);
+export type AuditTask = Unit & { options: BatchOptions };
+
+export default function auditWorker(task: AuditTask) {
+  return auditBatch(unitLines(task), task.options);
 }
