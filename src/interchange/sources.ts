@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+// DuckDB and mysql2 are loaded when a source of theirs is opened: every audit would otherwise pay their ~55 MB.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
-import mysql from 'mysql2';
+import type mysql from 'mysql2';
 import { clip } from '../errors.js';
 import type { RowError, SourceRow } from './assemble.js';
 
@@ -105,6 +106,7 @@ export async function csvFolderSource(folder: string, options: { memoryLimit?: s
   const tempDir = await mkdtemp(join(tmpdir(), 'scr-interchange-'));
   // An on-disk database in the temp directory: each table is sorted once into it (spilling as it must), and the
   // tables are then scanned side by side from disk, so neither step holds an export in memory.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(join(tempDir, 'import.duckdb'), {
     temp_directory: join(tempDir, 'spill'),
     memory_limit: options.memoryLimit ?? '256MB',
@@ -242,9 +244,10 @@ const cellText = (value: unknown): string | null => {
  */
 export async function mysqlSource(url: string, options: { connectTimeoutMs?: number } = {}): Promise<TableSource | RowError> {
   const name = redactUrl(url);
+  const { default: mysqlDriver } = await import('mysql2');
   const connect = () =>
     new Promise<mysql.Connection>((resolve, reject) => {
-      const connection = mysql.createConnection({ uri: url, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true, connectTimeout: options.connectTimeoutMs ?? 10_000, charset: 'utf8mb4' });
+      const connection = mysqlDriver.createConnection({ uri: url, dateStrings: true, supportBigNumbers: true, bigNumberStrings: true, connectTimeout: options.connectTimeoutMs ?? 10_000, charset: 'utf8mb4' });
       connection.connect((error) => (error ? (connection.destroy(), reject(error)) : resolve(connection)));
     });
   const connections: mysql.Connection[] = [];
