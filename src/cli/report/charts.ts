@@ -2,8 +2,12 @@
 // page). ECharts names its CSS classes and defs after counters that run over the whole process (`zr3-cls-42`);
 // each chart's names are replaced by a fixed prefix of its own and numbered from 0, so the page is byte-identical
 // however many charts the process drew before, and the classes of two charts never collide in one page.
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
 import type { EChartsOption } from 'echarts';
+
+// Loaded by the first chart drawn, not by every command: ECharts alone is about 43 MB of the command line's memory.
+let charting: typeof import('echarts') | undefined;
+const echarts = () => (charting ??= createRequire(import.meta.url)('echarts') as typeof import('echarts'));
 
 /**
  * Fonts with Chinese glyphs on Windows, macOS and Linux, then the generic family. Single quotes: ECharts writes the
@@ -12,7 +16,7 @@ import type { EChartsOption } from 'echarts';
 export const CHART_FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 
 export function renderChart(name: string, option: EChartsOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });
     // Class and def names (`zr3-cls-42`, `zr3-clip-7`) count over the whole process: renamed and renumbered in

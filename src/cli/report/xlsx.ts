@@ -2,7 +2,7 @@
 // writer, so the per-case sheets go to disk row by row from the per-case NDJSON: memory does not grow with the log.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { AuditSummary } from '../audit.js';
 import type { Lang } from '../labels.js';
 import { FIGURE_LABELS, FIGURE_LEGEND, OUTCOME_LABELS } from '../messages/report.js';
@@ -123,7 +123,9 @@ async function streamSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, backlog
 /** Writes the workbook to `file`: summary, rules, departments × rules, windows, months, per-case findings and deadlines, errors. */
 export async function writeXlsx(file: string, s: AuditSummary, lang: Lang, casesFile: string): Promise<void> {
   const t = (key: Parameters<typeof text>[0]) => text(key, lang);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  // Loaded for a workbook only: exceljs is about 29 MB of the command line's memory.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   // The instant the audit describes, not the clock: the same audit gives the same document properties.
   workbook.created = workbook.modified = new Date(s.asOf);
   workbook.creator = 'service-center-rules';
