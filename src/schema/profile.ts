@@ -4,7 +4,7 @@ import { workingHoursSchema } from '../calendar/working-hours.js';
 import { isoDate } from './calendar-data.js';
 import { guideRequirementNames } from './catalogue.js';
 import { documentId } from './documents.js';
-import { severities } from './rule-file.js';
+import { ruleSeveritySchema } from './vocabulary.js';
 
 /** Where a value comes from: a seed document or law, the article, and (where it says so in words) the sentence. */
 export const sourceSchema = z.strictObject({
@@ -151,7 +151,7 @@ export const ruleSwitchSchema = z
     /** false: the rule never runs under this profile; true: it runs even where no document in force imposes it. */
     enabled: z.boolean().optional(),
     /** The severity of its findings under this profile. */
-    severity: z.enum(severities).optional(),
+    severity: ruleSeveritySchema.optional(),
     /** The center's own document that makes the change… */
     source: sourceSchema.optional(),
     /** …or, without one, why. */
