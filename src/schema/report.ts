@@ -45,6 +45,10 @@ export const appliesUnderSchema = z
   .describe('why the rule ran under the profile: the document in force that imposes it, or the profile\'s own switch');
 export type AppliesUnder = z.output<typeof appliesUnderSchema>;
 
+/** Where a profile's value comes from: the source, what the value rests on, and the profile (of the chain) that set it. */
+export const valueSourceSchema = sourceSchema.extend({ profile: z.string(), basis: z.enum(bases).optional() });
+export type ValueSource = z.output<typeof valueSourceSchema>;
+
 export const findingSchema = z.strictObject({
   subject: subjectSchema,
   item: itemRefSchema.optional().describe('set when the rule runs per item (a co-department, a post…): which one'),
@@ -63,7 +67,7 @@ export const findingSchema = z.strictObject({
   appliesUnder: appliesUnderSchema.optional(),
   evidence: z.record(z.string(), factValueSchema.optional()).describe('the facts the rule read and showed, by name'),
   parameters: z
-    .record(z.string(), z.strictObject({ value: factValueSchema, source: sourceSchema.extend({ profile: z.string(), basis: z.enum(bases).optional() }) }))
+    .record(z.string(), z.strictObject({ value: factValueSchema, source: valueSourceSchema }))
     .optional()
     .describe("the profile parameters the rule compared with, each with its value's source and what the value rests on"),
 });
