@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
+import { cli, fixtureData, writeScratch } from '../cli/helpers.js';
 import { DEADLINE_STATUS_WORDS } from '../../src/cli/messages/report.js';
 import { deadlineKinds } from '../../src/cli/report/case-record.js';
 import { showFact } from '../../src/engine/render.js';
@@ -67,6 +68,19 @@ describe('status words', () => {
       else expect(words.filter((w) => w.includes('办结'))).toEqual([]);
     }
     expect(DEADLINE_STATUS_WORDS.other).toBe(DEADLINE_STATUS_LABELS);
+  });
+});
+
+describe('explain words a deadline by its kind', () => {
+  it('a late delivery is 逾期送达 and the completion 按时办结, never both 办结', async () => {
+    const fixture = fixtureData('timed-completion/delivery-late.yaml');
+    const file = writeScratch('case.json', JSON.stringify(fixture.case));
+    const zh = await cli('explain', file, '--profile', fixture.profile, '--as-of', fixture.asOf);
+    expect(zh.code).toBe(0);
+    const timeline = zh.out.split('\n').filter((line) => line.includes(' ┼ '));
+    expect(timeline).toEqual([expect.stringContaining('┼ 按时办结  办结时限'), expect.stringContaining('┼ 逾期送达  颁发、送达许可证件')]);
+    const en = await cli('explain', file, '--profile', fixture.profile, '--as-of', fixture.asOf, '--lang', 'en');
+    expect(en.out.split('\n').filter((line) => line.includes(' ┼ '))).toEqual([expect.stringContaining('┼ completed on time'), expect.stringContaining('┼ deliver: late')]);
   });
 });
 
