@@ -38,6 +38,9 @@ export type { Scope, SubjectKind } from './schema/scopes.js';
 export type { Profile, ProfileInput, Source } from './schema/profile.js';
 export { profileSchema } from './schema/profile.js';
 export { reportSchema } from './schema/report.js';
+// The closed vocabularies of reports and rule files, each defined once, with the generic words for a deadline's status.
+export { DEADLINE_STATUS_LABELS, deadlineStatusSchema, owedBySchema, ruleSeveritySchema, severitySchema } from './schema/vocabulary.js';
+export type { OwedBy, RuleSeverity } from './schema/vocabulary.js';
 export type { Citation, Severity } from './schema/rule-file.js';
 // The per-case lines of `audit --format ndjson` / `audit --cases FILE`, for programs that read them.
 export { auditRecordSchema, caseRecordSchema, errorRecordSchema } from './cli/report/case-record.js';

@@ -81,7 +81,7 @@ describe('README examples', () => {
         types: ['node'],
         typeRoots: [join(root, 'node_modules', '@types')],
         // The package as a user imports it: its public entry points.
-        paths: { 'service-center-rules': [join(root, 'src', 'index.ts')], 'service-center-rules/testing': [join(root, 'src', 'testing', 'index.ts')] },
+        paths: { 'service-center-rules': [join(root, 'src', 'index.ts')], 'service-center-rules/testing': [join(root, 'src', 'testing', 'index.ts')], 'service-center-rules/interchange': [join(root, 'src', 'interchange', 'index.ts')] },
       });
       const problems = ts.getPreEmitDiagnostics(program).map((d) => {
         const where = d.file ? `${sections[files.indexOf(d.file.fileName)] ?? d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { issue, ValidationError } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
+import type { DeadlineStatus } from '../schema/vocabulary.js';
 import { formatDayNumber, tryParseDate, type DayNumber } from './dates.js';
 import { endOfLocalDayMs, formatInstant, parseInstantMs, toInstantMs } from './instants.js';
 import { requireCalendar, type WorkCalendar } from './work-calendar.js';
@@ -246,7 +247,7 @@ function mergeRanges(ranges: Array<[DayNumber, DayNumber, DayNumber]>): Array<[D
   return merged;
 }
 
-export type DeadlineStatus = 'on-track' | 'due-soon' | 'overdue' | 'met' | 'missed';
+export type { DeadlineStatus };
 
 export const warningThresholdsSchema = z.strictObject({
   /** Due soon when this many working days or fewer are left. */

@@ -2,13 +2,15 @@
 // sentence, each parameter's value and where it comes from), then the deadlines on a timeline, then the rules
 // behind them. The regulation's sentence is always quoted in Chinese, since it is the source.
 import type { Finding, Report, RuleTrace } from '../engine/run-rules.js';
-import type { TraceNode } from '../engine/compile.js';
+import type { TraceNode } from '../schema/report.js';
 import type { RuleInfo } from '../engine/list-rules.js';
 import { factValueIn } from '../engine/render.js';
 import { FACT_DESCRIPTIONS } from '../regulations/index.js';
 import { colon, label, t, type Lang } from './messages/common.js';
 import { EXPLAIN, UNITS } from './messages/explain.js';
-import { BASIS_LABELS, OPERATOR_SYMBOLS, SEVERITY_LABELS, STATUS_LABELS } from './messages/labels.js';
+import { BASIS_LABELS, OPERATOR_SYMBOLS, SEVERITY_LABELS } from './messages/labels.js';
+import { DEADLINE_STATUS_WORDS } from './messages/report.js';
+import { deadlineKind } from './report/case-record.js';
 import { compareCodePoints } from './text.js';
 
 function describeFact(fact: string, lang: Lang): string {
@@ -82,7 +84,9 @@ function timelineLines(report: Report, lang: Lang): string[] {
       placed = true;
     }
     const stopped = d.clockStopped ? t(lang, EXPLAIN.clockStopped) : '';
-    lines.push(`  ${d.dueDate} ┼ ${label(STATUS_LABELS, d.status, lang)}  ${d.label[lang]}  ${t(lang, EXPLAIN.deadlineSpan(d.start.slice(0, 16), d.limitWorkingDays, d.elapsedWorkingDays, d.remainingWorkingDays, stopped))}`);
+    // In the words of the deadline's kind (按期送达, 逾期告知…), as the audit's reports word it: 办结 is for the completion only.
+    const status = DEADLINE_STATUS_WORDS[deadlineKind(d.id)][d.status][lang];
+    lines.push(`  ${d.dueDate} ┼ ${status}  ${d.label[lang]}  ${t(lang, EXPLAIN.deadlineSpan(d.start.slice(0, 16), d.limitWorkingDays, d.elapsedWorkingDays, d.remainingWorkingDays, stopped))}`);
   }
   if (!placed) lines.push(asOfLine);
   return lines;

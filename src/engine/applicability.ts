@@ -1,16 +1,15 @@
 import type { Bilingual } from '../errors.js';
 import { subjectOf, type SubjectKind } from '../schema/scopes.js';
 import type { RuleSwitch } from '../schema/profile.js';
+import type { AppliesUnder } from '../schema/report.js';
 import type { Citation } from '../schema/rule-file.js';
 import { bundledRuleSets } from './bundled-rules.js';
 import { bundledDocuments, documentCovers, type SubjectMatter } from './documents.js';
 import type { ResolvedProfile } from './profiles.js';
 import type { CompiledRule } from './rule-set.js';
 
-/** Why a rule runs under a profile: a document in force that imposes it, or the profile's own switch. */
-export type AppliesUnder =
-  | { kind: 'document'; document: string; title: Bilingual }
-  | { kind: 'profile-switch'; profile: string; reason: Bilingual };
+/** Why a rule runs under a profile (its schema is in the report's, src/schema/report.ts). */
+export type { AppliesUnder };
 
 /** A rule as it runs under one profile: the sentence it is cited by there, why it applies, the profile's switch. */
 export interface ApplicableRule {

@@ -1,12 +1,8 @@
-import type { FactValue, Facts } from '../regulations/context.js';
+import type { Facts } from '../regulations/context.js';
+import type { TraceNode } from '../schema/report.js';
 import type { Condition, LeafCondition, OperatorName } from '../schema/rule-file.js';
 
-/** What a condition was, what it saw and what it concluded. */
-export type TraceNode =
-  | { fact: string; operator: OperatorName; value: unknown; factValue?: FactValue; result: boolean }
-  | { all: TraceNode[]; result: boolean }
-  | { any: TraceNode[]; result: boolean }
-  | { not: TraceNode; result: boolean };
+export type { TraceNode };
 
 export interface CompiledCondition {
   /** The verdict alone: short-circuits, allocates nothing. */

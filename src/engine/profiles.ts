@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { isoDate } from '../schema/calendar-data.js';
 import { didYouMean, issue, ValidationError, type Bilingual, type ValidationIssue } from '../errors.js';
 import { parseWith } from '../schema/parse.js';
+import type { ValueSource } from '../schema/report.js';
 import {
   libraryDefaults, profileParamsShape, profileSchema, type Basis, type ParamName, type ParamValues, type Profile, type ProfileInput, type RuleSwitch, type Source,
 } from '../schema/profile.js';
@@ -40,8 +41,8 @@ export function bundledProfiles(): ReadonlyMap<string, Profile> {
   return bundled;
 }
 
-/** Where a profile's value comes from: the source, what the value rests on, and the profile (of the chain) that set it. */
-export type ValueSource = Source & { profile: string; basis?: Basis };
+/** Where a profile's value comes from (its schema is part of the report's, src/schema/report.ts). */
+export type { ValueSource };
 
 /** A document in force under a profile, with the profile (of the chain) that declared it and why. */
 export interface DocumentInForce {

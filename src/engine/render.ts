@@ -1,5 +1,6 @@
 import type { Bilingual } from '../errors.js';
 import type { FactValue, Facts } from '../regulations/context.js';
+import { DEADLINE_STATUS_LABELS } from '../schema/vocabulary.js';
 
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
@@ -17,11 +18,8 @@ const LABELS: Record<string, Bilingual> = {
   refused: { zh: '不予许可', en: 'refused' },
   'not-accepted': { zh: '不予受理', en: 'not accepted' },
   returned: { zh: '退回', en: 'returned' },
-  'on-track': { zh: '正常', en: 'on track' },
-  'due-soon': { zh: '临近到期（黄灯）', en: 'due soon (yellow)' },
-  overdue: { zh: '已超期（红灯）', en: 'overdue (red)' },
-  met: { zh: '按期完成', en: 'met' },
-  missed: { zh: '逾期完成', en: 'missed' },
+  // A deadline's status (tc.status, tc.deliveryStatus, pa.co.status…): the fact does not say which kind of deadline, so the generic words.
+  ...DEADLINE_STATUS_LABELS,
 };
 
 const isBilingual = (value: unknown): value is Bilingual => typeof value === 'object' && value !== null && !Array.isArray(value);

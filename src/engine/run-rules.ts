@@ -1,70 +1,18 @@
-import type { Bilingual } from '../errors.js';
 import type { DeadlineEntry, FactValue, Facts, Obligation } from '../regulations/context.js';
 import type { IntegrityProblem } from '../regulations/data-integrity.js';
 import { PARAM_BEHIND_FACT, type ProfileValueName } from '../regulations/index.js';
 import type { RuleSwitch } from '../schema/profile.js';
-import type { Citation, Severity } from '../schema/rule-file.js';
-import type { Scope, SubjectKind } from '../schema/scopes.js';
-import { rulesUnder, switchReason, type AppliesUnder } from './applicability.js';
+import type { Finding, ItemRef, Report, RuleTrace, Subject } from '../schema/report.js';
+import type { Scope } from '../schema/scopes.js';
+import { rulesUnder, switchReason } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
-import { compileTest, type TraceNode } from './compile.js';
-import type { DocumentInForce, ResolvedProfile, ValueSource } from './profiles.js';
+import { compileTest } from './compile.js';
+import type { DocumentInForce, ResolvedProfile } from './profiles.js';
 import type { CompiledRule } from './rule-set.js';
 import { render } from './render.js';
 
-export interface Subject {
-  kind: SubjectKind;
-  id: string;
-}
-
-/** The item of a scope a finding is about: a co-department, a post, a leave request… */
-export interface ItemRef {
-  scope: Scope;
-  key: string;
-  label?: string;
-}
-
-export interface Finding {
-  subject: Subject;
-  /** Set when the rule runs per item (a co-department, a post…): which one. */
-  item?: ItemRef;
-  ruleId: string;
-  /** The json-rules-engine rule that fired: the id, or the id and a variant. */
-  rule: string;
-  regulation: string;
-  severity: Severity;
-  /** Set when the severity differs from the rule's own: from what, and why. */
-  graded?: { from: Severity; reason: Bilingual };
-  message: Bilingual;
-  /** The sentence of the document in force that imposes the duty; absent for data-integrity findings, which are about the data. */
-  citation?: Citation;
-  /** Why the rule ran under the profile: the document in force that imposes it, or the profile's own switch. */
-  appliesUnder?: AppliesUnder;
-  /** The facts the rule read and showed, by name. */
-  evidence: Record<string, FactValue | undefined>;
-  /** The profile parameters the rule compared with, each with its value's source and what the value rests on. */
-  parameters?: Record<string, { value: FactValue; source: ValueSource }>;
-}
-
-export interface RuleTrace {
-  rule: string;
-  ruleId: string;
-  regulation: string;
-  item?: ItemRef;
-  fired: boolean;
-  conditions: TraceNode;
-}
-
-export interface Report {
-  subject: Subject;
-  asOf: string;
-  profile: { id: string; versions: Array<{ id: string; validFrom: string }>; documents: string[] };
-  findings: Finding[];
-  deadlines: DeadlineEntry[];
-  obligations: Obligation[];
-  /** Every rule evaluated, with each condition's fact values and verdict (when options.trace is not false). */
-  trace?: RuleTrace[];
-}
+// The report's types are the outputs of its zod schemas (src/schema/report.ts), the one definition of its shape.
+export type { Finding, ItemRef, Report, RuleTrace, Subject };
 
 /** One set of facts the rules of a scope run against: the subject's own, or one item's. */
 export interface FactSet {

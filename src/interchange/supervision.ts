@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Report } from '../engine/run-rules.js';
 import type { CaseSnapshotInput } from '../schema/case.js';
+import { severitySchema } from '../schema/vocabulary.js';
 import { csvLine } from '../csv.js';
 
 /** 监察预警类型代码, as this library assigns it (the standard leaves the list to systems). */
@@ -27,7 +28,7 @@ export const supervisionRecordSchema = z
     department: z.string().meta({ title: '责任部门', description: "the case's department (empty when the report's case is not given)" }),
     matterCode: z.string().meta({ title: '事项编码（实施编码）' }),
     regulation: text.meta({ title: '监察依据（规则集）' }),
-    severity: z.enum(['violation', 'warning', 'notice', 'data-integrity']).meta({ title: '严重程度' }),
+    severity: severitySchema.meta({ title: '严重程度' }),
   })
   .meta({ title: 'GB/T 39046—2020 电子监察（督办）记录', description: 'One record per finding of a service-center-rules report.' });
 export type SupervisionRecord = z.output<typeof supervisionRecordSchema>;

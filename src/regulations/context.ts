@@ -2,19 +2,16 @@ import { z } from 'zod';
 import type { CountingConvention } from '../calendar/deadline.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import type { WorkingHours } from '../calendar/working-hours.js';
-import { bilingualSchema, type Bilingual } from '../errors.js';
+import { bilingualSchema } from '../errors.js';
 import { isoDate } from '../schema/calendar-data.js';
 import type { ParamName, ParamValues } from '../schema/profile.js';
+import type { DeadlineEntry, FactValue, Obligation } from '../schema/report.js';
 import type { RosterSnapshot } from '../schema/roster.js';
 import type { Scope } from '../schema/scopes.js';
 import type { CaseTimeline } from './case-timeline.js';
 
-/**
- * A fact's value: what rule conditions compare and messages show. Words the library itself writes into a value (a
- * missing element, an action, a reason) are bilingual, so that each message shows them in its own language; codes
- * that conditions compare stay strings, and input data (names, dates) is shown as recorded.
- */
-export type FactValue = string | number | boolean | null | readonly string[] | Bilingual | readonly Bilingual[];
+// A fact's value and the report's deadlines and obligations are defined by the report's schema (src/schema/report.ts).
+export type { DeadlineEntry, FactValue, Obligation };
 export type Facts = Record<string, FactValue>;
 
 /** What every derivation reads besides its subject: the calendar, the profile's values, the as-of instant. */
@@ -40,31 +37,6 @@ export interface ScopeItem {
   key: string;
   label?: string;
   facts: Facts;
-}
-
-export type DeadlineStatusName = 'on-track' | 'due-soon' | 'overdue' | 'met' | 'missed';
-
-export interface DeadlineEntry {
-  id: string;
-  regulation: string;
-  label: Bilingual;
-  start: string;
-  limitWorkingDays: number;
-  dueDate: string;
-  due: string;
-  status: DeadlineStatusName;
-  elapsedWorkingDays: number;
-  remainingWorkingDays: number;
-  /** True while a suspension is open: the due date moves on with it. */
-  clockStopped?: boolean;
-}
-
-export interface Obligation {
-  id: string;
-  regulation: string;
-  owedBy: 'window' | 'department' | 'lead-department' | 'center' | 'applicant';
-  what: Bilingual;
-  due?: string;
 }
 
 /** What one regulation derives from a case: facts for its rules, and deadlines and obligations for the report. */

@@ -4,7 +4,7 @@ import { workingHoursSchema } from '../calendar/working-hours.js';
 import { isoDate } from './calendar-data.js';
 import { guideRequirementNames } from './catalogue.js';
 import { documentId } from './documents.js';
-import { severities } from './rule-file.js';
+import { ruleSeveritySchema } from './vocabulary.js';
 
 /** Where a value comes from: a seed document or law, the article, and (where it says so in words) the sentence. */
 export const sourceSchema = z.strictObject({
@@ -26,84 +26,56 @@ export type Source = z.infer<typeof sourceSchema>;
 export const bases = ['text', 'reading', 'default'] as const;
 export type Basis = (typeof bases)[number];
 
-const sourced = <T extends z.ZodType>(value: T) =>
-  z.strictObject({ value, basis: z.enum(bases), source: sourceSchema }).superRefine((setting, ctx) => {
-    if (setting.basis === 'text' && setting.source.text === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['source', 'text'], message: "the sentence that states the value, since basis is 'text'" });
-    }
-    if (setting.basis !== 'text' && setting.source.note === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['source', 'note'], message: `a note saying why the value was chosen, since basis is '${setting.basis}'` });
-    }
-  });
+/** A parameter's setting: its value, what the value rests on and where it comes from; `meaning` is what the parameter is, as `schema profile` prints it. */
+const sourced = <T extends z.ZodType>(value: T, meaning: string) =>
+  z
+    .strictObject({ value, basis: z.enum(bases), source: sourceSchema })
+    .superRefine((setting, ctx) => {
+      if (setting.basis === 'text' && setting.source.text === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['source', 'text'], message: "the sentence that states the value, since basis is 'text'" });
+      }
+      if (setting.basis !== 'text' && setting.source.note === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['source', 'note'], message: `a note saying why the value was chosen, since basis is '${setting.basis}'` });
+      }
+    })
+    .meta({ description: meaning });
 
 const workingDays = z.int().nonnegative();
 
 /** Every parameter a profile can set. Rule files may compare facts with these, by name: `param.<name>`. */
 export const profileParamsShape = {
-  /** A local system's service limit for the one-time notice of a promised case (city-12 一次性告知制度 第五条(一): 3). */
-  oneTimeNoticeWorkingDays: sourced(workingDays),
-  /** The law's limit for the notice (ALL 第三十二条(四): 五日); it alone decides deemed acceptance. */
-  statutoryNoticeWorkingDays: sourced(workingDays),
-  /** Items still untold when the law's limit runs out mean the application counts as accepted on receipt (ALL 第三十二条(四)). */
-  deemedAcceptanceOnLateNotice: sourced(z.boolean()),
-  /** Legal limit for a matter whose catalogue entry gives none (ALL 第四十二条: 20). */
-  defaultLegalLimitWorkingDays: sourced(workingDays),
-  extensionMaxWorkingDays: sourced(workingDays),
-  extensionMaxCount: sourced(z.int().positive()),
-  /** Who must approve an extension: 'agency-head' (ALL 第四十二条) or 'any' where the source names nobody. */
-  extensionApprover: sourced(z.enum(['agency-head', 'any'])),
-  /** The extension notice is copied to the center (city-12 按时办结 第三条(四)). */
-  extensionCopyToCenterRequired: sourced(z.boolean()),
-  jointLimitWorkingDays: sourced(workingDays),
-  jointExtensionMaxWorkingDays: sourced(workingDays),
-  deliveryWorkingDays: sourced(workingDays),
-  /** Excluded time (ALL 第四十五条) stops the clock only when the applicant was told in writing. */
-  excludedTimeNeedsWrittenNotice: sourced(z.boolean()),
-  warnWorkingDays: sourced(workingDays),
-  warnElapsedRatio: sourced(z.number().min(0).max(1)),
-  /** A window accepts only with a front-desk ticket, unless the application came online (city-12 网上办理 第五条(二)). */
-  ticketRequiredAtWindow: sourced(z.boolean()),
-  /**
-   * Working minutes after the front-desk ticket (or the window's receipt, where that came later or no ticket was issued) by which a window
-   * application must be in the approval system ("申请人经总台登记发号后,受理窗口要及时录入上网"); online applications are in it from receipt.
-   */
-  systemEntryToleranceMinutes: sourced(z.number().nonnegative()),
-  /** Working days after a refusal by which its copy must be filed with the center. */
-  rejectionFilingWorkingDays: sourced(workingDays),
-  /** Working days after acceptance by which the lead copies every co-department (抄告相关). */
-  copyWithinWorkingDays: sourced(workingDays),
-  /** Working days after a change of a matter's facts by which its published guide must show it. */
-  disclosureUpdateWorkingDays: sourced(workingDays),
-  /** Working days after a decision by which the party is told the result (及时向当事人公开). */
-  resultNoticeWorkingDays: sourced(workingDays),
-  /** Leave longer than this many days needs the principal leader as well as the leader in charge. */
-  leavePrincipalApprovalOverDays: sourced(z.number().positive()),
-  /** A department with a chief representative keeps at least this many A-post staff… */
-  chiefRepMinAPostStaff: sourced(z.int().nonnegative()),
-  /** …and at least this many B-post staff. */
-  chiefRepMinBPostStaff: sourced(z.int().nonnegative()),
-  /** Minimum years a person serves at a window before leaving it; 0 where no source sets one. */
-  minWindowTermYears: sourced(z.number().nonnegative()),
-  /** Minimum years of a chief representative's term. */
-  chiefRepMinTermYears: sourced(z.number().nonnegative()),
-  /** Who may be chief representative: a mid-level cadre (city-12) or the leader in charge / approval section chief (citizen-home). */
-  chiefRepQualification: sourced(z.enum(['deputy-section-or-above', 'leader-in-charge-or-approval-section-chief', 'unspecified'])),
-  /** A post left with neither its A nor a B on it (nor, where the document allows one, a complete whereabouts sign) for longer than this many minutes at a stretch is a vacancy (AB-COVERAGE). */
-  vacancyToleranceMinutes: sourced(z.number().nonnegative()),
-  /** Minutes late (or early) beyond which arrival counts as late (leaving as early). */
-  lateToleranceMinutes: sourced(z.number().nonnegative()),
-  /** An unexplained absence from the post of at least this many minutes is off-post (脱岗)… */
-  offPostMinutes: sourced(z.number().positive()),
-  /** …and of at least this many minutes counts as half a day absent (旷工半天). */
-  halfDayAbsenceMinutes: sourced(z.number().positive()),
-  /**
-   * What every published guide must carry under the profile's own document (city-12 办事公开 第四条(三), township
-   * 统一信息公开, citizen-home 第二十一条, county-10 (七) each list different items). `timeLimit` is met by the legal or
-   * the promised limit. The Administrative License Law's list (第三十条) applies to license matters besides, whatever this says.
-   */
-  guideRequiredFields: sourced(z.array(z.enum(guideRequirementNames))),
-  /** Fee items for disclosed information that the profile, on its source, holds to be charged against national rules (违反国家规定收取费用). */
-  unlawfulInformationFeeItems: sourced(z.array(z.string().min(1))),
+  oneTimeNoticeWorkingDays: sourced(workingDays, "A local system's service limit for the one-time notice of a promised case (city-12 一次性告知制度 第五条(一): 3)."),
+  statutoryNoticeWorkingDays: sourced(workingDays, "The law's limit for the notice (ALL 第三十二条(四): 五日); it alone decides deemed acceptance."),
+  deemedAcceptanceOnLateNotice: sourced(z.boolean(), "Items still untold when the law's limit runs out mean the application counts as accepted on receipt (ALL 第三十二条(四))."),
+  defaultLegalLimitWorkingDays: sourced(workingDays, 'Legal limit for a matter whose catalogue entry gives none (ALL 第四十二条: 20).'),
+  extensionMaxWorkingDays: sourced(workingDays, 'Working days by which an extension may lengthen the limit (ALL 第四十二条: 可以延长十日).'),
+  extensionMaxCount: sourced(z.int().positive(), 'How many extensions a case may have (ALL 第四十二条 speaks of one).'),
+  extensionApprover: sourced(z.enum(['agency-head', 'any']), "Who must approve an extension: 'agency-head' (ALL 第四十二条) or 'any' where the source names nobody."),
+  extensionCopyToCenterRequired: sourced(z.boolean(), 'The extension notice is copied to the center (city-12 按时办结 第三条(四)).'),
+  jointLimitWorkingDays: sourced(workingDays, 'Legal limit for a case handled jointly by several departments (ALL 第四十二条: 四十五日).'),
+  jointExtensionMaxWorkingDays: sourced(workingDays, "Working days by which a joint case's limit may be extended (ALL 第四十二条: 十五日)."),
+  deliveryWorkingDays: sourced(workingDays, 'Working days after an approval by which the certificate must be issued and delivered (ALL 第四十四条: 十日).'),
+  excludedTimeNeedsWrittenNotice: sourced(z.boolean(), 'Excluded time (ALL 第四十五条) stops the clock only when the applicant was told in writing.'),
+  warnWorkingDays: sourced(workingDays, 'A deadline is due soon (the yellow e-supervision light) when at most this many working days are left…'),
+  warnElapsedRatio: sourced(z.number().min(0).max(1), '…or once this share of its limit (extension included) has elapsed.'),
+  ticketRequiredAtWindow: sourced(z.boolean(), 'A window accepts only with a front-desk ticket, unless the application came online (city-12 网上办理 第五条(二)).'),
+  systemEntryToleranceMinutes: sourced(z.number().nonnegative(), 'Working minutes after the front-desk ticket (or the window\'s receipt, where that came later or no ticket was issued) by which a window application must be in the approval system ("申请人经总台登记发号后,受理窗口要及时录入上网"); online applications are in it from receipt.'),
+  rejectionFilingWorkingDays: sourced(workingDays, 'Working days after a refusal by which its copy must be filed with the center.'),
+  copyWithinWorkingDays: sourced(workingDays, 'Working days after acceptance by which the lead copies every co-department (抄告相关).'),
+  disclosureUpdateWorkingDays: sourced(workingDays, "Working days after a change of a matter's facts by which its published guide must show it."),
+  resultNoticeWorkingDays: sourced(workingDays, 'Working days after a decision by which the party is told the result (及时向当事人公开).'),
+  leavePrincipalApprovalOverDays: sourced(z.number().positive(), 'Leave longer than this many days needs the principal leader as well as the leader in charge.'),
+  chiefRepMinAPostStaff: sourced(z.int().nonnegative(), 'A department with a chief representative keeps at least this many A-post staff…'),
+  chiefRepMinBPostStaff: sourced(z.int().nonnegative(), '…and at least this many B-post staff.'),
+  minWindowTermYears: sourced(z.number().nonnegative(), 'Minimum years a person serves at a window before leaving it; 0 where no source sets one.'),
+  chiefRepMinTermYears: sourced(z.number().nonnegative(), "Minimum years of a chief representative's term."),
+  chiefRepQualification: sourced(z.enum(['deputy-section-or-above', 'leader-in-charge-or-approval-section-chief', 'unspecified']), 'Who may be chief representative: a mid-level cadre (city-12) or the leader in charge / approval section chief (citizen-home).'),
+  vacancyToleranceMinutes: sourced(z.number().nonnegative(), 'A post left with neither its A nor a B on it (nor, where the document allows one, a complete whereabouts sign) for longer than this many minutes at a stretch is a vacancy (AB-COVERAGE).'),
+  lateToleranceMinutes: sourced(z.number().nonnegative(), 'Minutes late (or early) beyond which arrival counts as late (leaving as early).'),
+  offPostMinutes: sourced(z.number().positive(), 'An unexplained absence from the post of at least this many minutes is off-post (脱岗)…'),
+  halfDayAbsenceMinutes: sourced(z.number().positive(), '…and of at least this many minutes counts as half a day absent (旷工半天).'),
+  guideRequiredFields: sourced(z.array(z.enum(guideRequirementNames)), "What every published guide must carry under the profile's own document (city-12 办事公开 第四条(三), township 统一信息公开, citizen-home 第二十一条, county-10 (七) each list different items). `timeLimit` is met by the legal or the promised limit. The Administrative License Law's list (第三十条) applies to license matters besides, whatever this says."),
+  unlawfulInformationFeeItems: sourced(z.array(z.string().min(1)), 'Fee items for disclosed information that the profile, on its source, holds to be charged against national rules (违反国家规定收取费用).'),
 } as const;
 
 export type ParamName = keyof typeof profileParamsShape;
@@ -151,7 +123,7 @@ export const ruleSwitchSchema = z
     /** false: the rule never runs under this profile; true: it runs even where no document in force imposes it. */
     enabled: z.boolean().optional(),
     /** The severity of its findings under this profile. */
-    severity: z.enum(severities).optional(),
+    severity: ruleSeveritySchema.optional(),
     /** The center's own document that makes the change… */
     source: sourceSchema.optional(),
     /** …or, without one, why. */
@@ -167,17 +139,22 @@ export type RuleSwitch = z.output<typeof ruleSwitchSchema>;
 const documentList = z.strictObject({ value: z.array(documentId).min(1), source: sourceSchema });
 
 export const profileVersionSchema = z.strictObject({
-  /** The first day this version is in force; a case is judged by the version in force on its own dates. */
-  validFrom: isoDate,
-  /** Documents in force in the jurisdiction, besides those of the profile it extends: a rule runs only where one imposing it is. */
-  documents: documentList.optional(),
-  /** Documents of the profile it extends that are not in force here. */
-  dropDocuments: documentList.optional(),
-  /** Single rules (or variants) switched on or off, or graded differently, each with its reason. */
-  rules: z.record(ruleName, ruleSwitchSchema).optional(),
-  workingHours: sourced(workingHoursSchema).optional(),
-  counting: sourced(countingConventionSchema).optional(),
-  params: z.strictObject(profileParamsShape).partial().default({}),
+  validFrom: isoDate.meta({ description: 'The first day this version is in force; a case is judged by the version in force on its own dates.' }),
+  documents: documentList
+    .optional()
+    .meta({ description: 'Documents in force in the jurisdiction, besides those of the profile it extends: a rule runs only where one imposing it is.' }),
+  dropDocuments: documentList.optional().meta({ description: 'Documents of the profile it extends that are not in force here.' }),
+  rules: z
+    .record(ruleName, ruleSwitchSchema)
+    .optional()
+    .meta({ description: 'Single rules (or variants) switched on or off, or graded differently, each with its reason.' }),
+  workingHours: sourced(workingHoursSchema, "The center's working hours, the intervals of a working day that minutes are counted in.").optional(),
+  counting: sourced(countingConventionSchema, 'How a period in working days is counted: the start day, the end of the last day, suspensions.').optional(),
+  params: z
+    .strictObject(profileParamsShape)
+    .partial()
+    .default({})
+    .meta({ description: 'The parameters rule files compare facts with (`param.<name>`); each says what it means.' }),
 });
 
 export const profileSchema = z.strictObject({

@@ -1,17 +1,24 @@
-// The shape of a Report, as a zod schema so that `schema report` can print it as JSON Schema for readers in
-// other languages. The TypeScript interfaces in engine/run-rules.ts stay the source of the types; the
-// assignments at the bottom make the compiler reject any drift between the two in either direction.
+// The shape of a Report, defined once: the zod schemas below are the source of the report's types (`Report`,
+// `Finding`, `DeadlineEntry`, `Obligation`… are their outputs) and of the JSON Schema `schema report` prints for
+// readers in other languages. The engine imports the types from here; nothing here imports the engine.
 import { z } from 'zod';
-import type { Report } from '../engine/run-rules.js';
 import { bilingualSchema } from '../errors.js';
 import { bases, sourceSchema } from './profile.js';
-import { citationSchema, operators, severities } from './rule-file.js';
+import { citationSchema, type OperatorName, operators } from './rule-file.js';
 import { scopes, subjectKinds } from './scopes.js';
+import { deadlineStatusSchema, owedBySchema, severitySchema } from './vocabulary.js';
 
 const bilingual = bilingualSchema;
-// Words the library writes into a fact (a missing element, an action, a reason) stay in both languages in JSON, as
-// { zh, en } objects or lists of them; messages and the text reports show them in the chosen language.
-const factValue = z.union([
+const instant = z.string().describe('ISO 8601 instant with offset, e.g. 2025-10-09T17:00:00+08:00');
+const date = z.string().describe('calendar date, YYYY-MM-DD');
+
+/**
+ * A fact's value: what rule conditions compare and messages show. Words the library writes into a fact (a missing
+ * element, an action, a reason) stay in both languages, as { zh, en } objects or lists of them, so that each message
+ * shows them in its own language; codes that conditions compare stay strings, and input data (names, dates) is shown
+ * as recorded.
+ */
+export const factValueSchema = z.union([
   z.string(),
   z.number(),
   z.boolean(),
@@ -20,34 +27,53 @@ const factValue = z.union([
   bilingualSchema.meta({ description: 'words in both languages: messages show the one they are written in' }),
   z.array(bilingualSchema).readonly(),
 ]);
-const subject = z.strictObject({ kind: z.enum(subjectKinds), id: z.string() });
-const itemRef = z.strictObject({ scope: z.enum(scopes), key: z.string(), label: z.string().optional() });
-const instant = z.string().describe('ISO 8601 instant with offset, e.g. 2025-10-09T17:00:00+08:00');
-const date = z.string().describe('calendar date, YYYY-MM-DD');
+export type FactValue = z.output<typeof factValueSchema>;
 
-const findingSchema = z.strictObject({
-  subject,
-  item: itemRef.optional(),
+export const subjectSchema = z.strictObject({ kind: z.enum(subjectKinds), id: z.string() });
+export type Subject = z.output<typeof subjectSchema>;
+
+export const itemRefSchema = z
+  .strictObject({ scope: z.enum(scopes), key: z.string(), label: z.string().optional() })
+  .describe('the item of a scope a finding is about: a co-department, a post, a leave request…');
+export type ItemRef = z.output<typeof itemRefSchema>;
+
+export const appliesUnderSchema = z
+  .union([
+    z.strictObject({ kind: z.literal('document'), document: z.string(), title: bilingual }),
+    z.strictObject({ kind: z.literal('profile-switch'), profile: z.string(), reason: bilingual }),
+  ])
+  .describe('why the rule ran under the profile: the document in force that imposes it, or the profile\'s own switch');
+export type AppliesUnder = z.output<typeof appliesUnderSchema>;
+
+/** Where a profile's value comes from: the source, what the value rests on, and the profile (of the chain) that set it. */
+export const valueSourceSchema = sourceSchema.extend({ profile: z.string(), basis: z.enum(bases).optional() });
+export type ValueSource = z.output<typeof valueSourceSchema>;
+
+export const findingSchema = z.strictObject({
+  subject: subjectSchema,
+  item: itemRefSchema.optional().describe('set when the rule runs per item (a co-department, a post…): which one'),
   ruleId: z.string(),
-  rule: z.string(),
+  rule: z.string().describe('the json-rules-engine rule that fired: the id, or the id and a variant'),
   regulation: z.string(),
-  severity: z.enum([...severities, 'data-integrity']),
-  graded: z.strictObject({ from: z.enum([...severities, 'data-integrity']), reason: bilingual }).optional(),
+  severity: severitySchema,
+  graded: z
+    .strictObject({ from: severitySchema, reason: bilingual })
+    .optional()
+    .describe("set when the severity differs from the rule's own: from what, and why"),
   message: bilingual,
-  citation: citationSchema.optional(),
-  appliesUnder: z
-    .union([
-      z.strictObject({ kind: z.literal('document'), document: z.string(), title: bilingual }),
-      z.strictObject({ kind: z.literal('profile-switch'), profile: z.string(), reason: bilingual }),
-    ])
-    .optional(),
-  evidence: z.record(z.string(), factValue.optional()),
+  citation: citationSchema
+    .optional()
+    .describe('the sentence of the document in force that imposes the duty; absent for data-integrity findings, which are about the data'),
+  appliesUnder: appliesUnderSchema.optional(),
+  evidence: z.record(z.string(), factValueSchema.optional()).describe('the facts the rule read and showed, by name'),
   parameters: z
-    .record(z.string(), z.strictObject({ value: factValue, source: sourceSchema.extend({ profile: z.string(), basis: z.enum(bases).optional() }) }))
-    .optional(),
+    .record(z.string(), z.strictObject({ value: factValueSchema, source: valueSourceSchema }))
+    .optional()
+    .describe("the profile parameters the rule compared with, each with its value's source and what the value rests on"),
 });
+export type Finding = z.output<typeof findingSchema>;
 
-const deadlineSchema = z.strictObject({
+export const deadlineEntrySchema = z.strictObject({
   id: z.string(),
   regulation: z.string(),
   label: bilingual,
@@ -55,38 +81,51 @@ const deadlineSchema = z.strictObject({
   limitWorkingDays: z.number(),
   dueDate: date,
   due: instant,
-  status: z.enum(['on-track', 'due-soon', 'overdue', 'met', 'missed']),
+  status: deadlineStatusSchema,
   elapsedWorkingDays: z.number(),
   remainingWorkingDays: z.number(),
-  clockStopped: z.boolean().optional(),
+  clockStopped: z.boolean().optional().describe('true while a suspension is open: the due date moves on with it'),
 });
+export type DeadlineEntry = z.output<typeof deadlineEntrySchema>;
 
-const obligationSchema = z.strictObject({
+export const obligationSchema = z.strictObject({
   id: z.string(),
   regulation: z.string(),
-  owedBy: z.enum(['window', 'department', 'lead-department', 'center', 'applicant']),
+  owedBy: owedBySchema,
   what: bilingual,
   due: instant.optional(),
 });
+export type Obligation = z.output<typeof obligationSchema>;
 
-type TraceNodeShape =
-  | { fact: string; operator: (typeof operators)[number]; value: unknown; factValue?: z.infer<typeof factValue>; result: boolean }
-  | { all: TraceNodeShape[]; result: boolean }
-  | { any: TraceNodeShape[]; result: boolean }
-  | { not: TraceNodeShape; result: boolean };
+/** What a condition was, what it saw and what it concluded. (Written out because a recursive schema needs its type.) */
+export type TraceNode =
+  | { fact: string; operator: OperatorName; value: unknown; factValue?: FactValue; result: boolean }
+  | { all: TraceNode[]; result: boolean }
+  | { any: TraceNode[]; result: boolean }
+  | { not: TraceNode; result: boolean };
 
-const traceNode: z.ZodType<TraceNodeShape> = z.lazy(() =>
+export const traceNodeSchema: z.ZodType<TraceNode> = z.lazy(() =>
   z.union([
-    z.strictObject({ fact: z.string(), operator: z.enum(operators), value: z.unknown(), factValue: factValue.optional(), result: z.boolean() }),
-    z.strictObject({ all: z.array(traceNode), result: z.boolean() }),
-    z.strictObject({ any: z.array(traceNode), result: z.boolean() }),
-    z.strictObject({ not: traceNode, result: z.boolean() }),
+    z.strictObject({ fact: z.string(), operator: z.enum(operators), value: z.unknown(), factValue: factValueSchema.optional(), result: z.boolean() }),
+    z.strictObject({ all: z.array(traceNodeSchema), result: z.boolean() }),
+    z.strictObject({ any: z.array(traceNodeSchema), result: z.boolean() }),
+    z.strictObject({ not: traceNodeSchema, result: z.boolean() }),
   ]),
 );
 
+export const ruleTraceSchema = z.strictObject({
+  rule: z.string(),
+  ruleId: z.string(),
+  regulation: z.string(),
+  item: itemRefSchema.optional(),
+  fired: z.boolean(),
+  conditions: traceNodeSchema,
+});
+export type RuleTrace = z.output<typeof ruleTraceSchema>;
+
 export const reportSchema = z
   .strictObject({
-    subject,
+    subject: subjectSchema,
     asOf: instant,
     profile: z.strictObject({
       id: z.string(),
@@ -94,15 +133,13 @@ export const reportSchema = z
       documents: z.array(z.string()).describe('the documents in force under the profile, by id (rules/documents.json)'),
     }),
     findings: z.array(findingSchema),
-    deadlines: z.array(deadlineSchema),
+    deadlines: z.array(deadlineEntrySchema),
     obligations: z.array(obligationSchema),
     trace: z
-      .array(z.strictObject({ rule: z.string(), ruleId: z.string(), regulation: z.string(), item: itemRef.optional(), fired: z.boolean(), conditions: traceNode }))
-      .optional(),
+      .array(ruleTraceSchema)
+      .optional()
+      .describe("every rule evaluated, with each condition's fact values and verdict (when options.trace is not false)"),
   })
   .meta({ title: 'service-center-rules report', description: 'What evaluate, evaluateRoster, evaluateInquiry and evaluateCatalogue return.' });
 
-// Drift guards: each side must be assignable to the other.
-type ReportFromSchema = z.infer<typeof reportSchema>;
-export const reportMatchesSchema = (report: Report): ReportFromSchema => report;
-export const schemaMatchesReport = (report: ReportFromSchema): Report => report;
+export type Report = z.output<typeof reportSchema>;

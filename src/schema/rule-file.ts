@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { documentId } from './documents.js';
 import { scopes } from './scopes.js';
+import { ruleSeveritySchema } from './vocabulary.js';
 
 /** The operators of json-rules-engine's default set that rule files may use. */
 export const operators = [
@@ -30,8 +31,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-export const severities = ['violation', 'warning', 'notice'] as const;
-export type Severity = (typeof severities)[number] | 'data-integrity';
+export type { Severity } from './vocabulary.js';
 
 /** A sentence of a document that imposes a rule: the document (rules/documents.json), the article, the sentence verbatim. */
 export const imposingSentenceSchema = z.strictObject({
@@ -76,7 +76,7 @@ export const ruleSchema = z.strictObject({
     params: z.strictObject({
       id: z.string().regex(/^[A-Z]+(?:-[A-Z0-9]+)+$/, 'a rule id such as OTN-TIMING'),
       regulation: z.string().min(1),
-      severity: z.enum(severities),
+      severity: ruleSeveritySchema,
       /** What the rule is evaluated for; a case by default. */
       scope: z.enum(scopes).optional(),
       /**

@@ -1,22 +1,14 @@
 // Words the command line prints for the library's enumerations, in both languages.
 import type { Bilingual } from '../../errors.js';
-import type { DeadlineStatusName } from '../../regulations/context.js';
 import type { Basis } from '../../schema/profile.js';
-import type { OperatorName, Severity } from '../../schema/rule-file.js';
+import type { OperatorName } from '../../schema/rule-file.js';
+import type { Severity } from '../../schema/vocabulary.js';
 
 export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
   violation: { zh: '违规', en: 'violation' },
   warning: { zh: '预警', en: 'warning' },
   notice: { zh: '提示', en: 'notice' },
   'data-integrity': { zh: '数据问题', en: 'data-integrity' },
-};
-
-export const STATUS_LABELS: Record<DeadlineStatusName, Bilingual> = {
-  'on-track': { zh: '正常', en: 'on track' },
-  'due-soon': { zh: '临近到期', en: 'due soon' },
-  overdue: { zh: '已超期', en: 'overdue' },
-  met: { zh: '按期办结', en: 'met' },
-  missed: { zh: '超期办结', en: 'missed' },
 };
 
 export const MATTER_KIND_LABELS: Record<string, Bilingual> = {

@@ -1,5 +1,6 @@
 // Every word the audit's reports print (table, CSV headers, workbook, HTML page), in Chinese and English.
 import type { Bilingual } from '../../errors.js';
+import { DEADLINE_STATUS_LABELS, type DeadlineStatus } from '../../schema/vocabulary.js';
 import type { DeadlineKind } from '../report/case-record.js';
 
 /** Headings, column names and sentences of the audit reports. */
@@ -139,7 +140,7 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, Bilingual> = {
   other: { zh: '其他时限', en: 'other deadline' },
 };
 
-type StatusWords = Record<'on-track' | 'due-soon' | 'overdue' | 'met' | 'missed', Bilingual>;
+type StatusWords = Record<DeadlineStatus, Bilingual>;
 
 /** Status words for a duty that ends in an act (告知, 送达, 备案…): done on time, done late, not done yet. */
 const actWords = (act: Bilingual): StatusWords => ({
@@ -166,13 +167,7 @@ export const DEADLINE_STATUS_WORDS: Record<DeadlineKind, StatusWords> = {
   'guide-update': actWords({ zh: '更新', en: 'update' }),
   'co-department-copy': actWords({ zh: '抄告', en: 'copy' }),
   'co-department-opinion': actWords({ zh: '出具意见', en: 'give an opinion' }),
-  other: {
-    'on-track': { zh: '未到期', en: 'not yet due' },
-    'due-soon': { zh: '临近到期', en: 'due soon' },
-    overdue: { zh: '已超期', en: 'overdue' },
-    met: { zh: '按期完成', en: 'done on time' },
-    missed: { zh: '逾期完成', en: 'done late' },
-  },
+  other: DEADLINE_STATUS_LABELS,
 };
 
 export const OUTCOME_LABELS: Record<string, Bilingual> = {

@@ -7,8 +7,7 @@ import { instantMs } from '../../calendar/instants.js';
 import type { WorkCalendar } from '../../calendar/work-calendar.js';
 import type { Report } from '../../engine/run-rules.js';
 import { bilingualSchema, clip } from '../../errors.js';
-import type { DeadlineStatusName } from '../../regulations/context.js';
-import { severities } from '../../schema/rule-file.js';
+import { deadlineStatusSchema, severitySchema } from '../../schema/vocabulary.js';
 
 /** Names from the log (departments, windows, case ids) and messages are cut to these lengths, as in the summary. */
 export const RECORD_NAME_CHARS = 200;
@@ -16,7 +15,8 @@ export const RECORD_MESSAGE_CHARS = 1000;
 
 const bilingual = bilingualSchema;
 
-export const deadlineStatuses = ['on-track', 'due-soon', 'overdue', 'met', 'missed'] as const satisfies readonly DeadlineStatusName[];
+/** The statuses in order, as the summary lists them per kind of deadline. */
+export const deadlineStatuses = deadlineStatusSchema.options;
 
 /**
  * What a deadline is about, from its id: the completion of the case (办结), the certificate's delivery (送达), the
@@ -49,7 +49,7 @@ const findingRecordSchema = z.strictObject({
   ruleId: z.string(),
   /** The rule that fired: its id, or its id and variant (`TC-ON-TIME/law`). */
   rule: z.string(),
-  severity: z.enum([...severities, 'data-integrity']),
+  severity: severitySchema,
   message: bilingual,
 });
 
@@ -57,7 +57,7 @@ const deadlineRecordSchema = z.strictObject({
   id: z.string(),
   kind: z.enum(deadlineKinds),
   dueDate: z.string().describe('calendar date, YYYY-MM-DD'),
-  status: z.enum(deadlineStatuses),
+  status: deadlineStatusSchema,
   limitWorkingDays: z.number(),
   elapsedWorkingDays: z.number(),
 });
@@ -79,7 +79,7 @@ export const caseRecordSchema = z
     /** The completion deadline, when its clock started: status, working days used, and the limits on record. */
     completion: z
       .strictObject({
-        status: z.enum(deadlineStatuses),
+        status: deadlineStatusSchema,
         workingDaysUsed: z.number(),
         promisedLimitWorkingDays: z.number().nullable(),
         legalLimitWorkingDays: z.number().nullable(),
