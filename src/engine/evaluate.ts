@@ -4,6 +4,7 @@ import { WorkCalendar } from '../calendar/work-calendar.js';
 import { CalendarCoverageError } from '../errors.js';
 import { catalogueSnapshotSchema, type CatalogueSnapshotInput } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant, type CaseSnapshotInput } from '../schema/case.js';
+import { readCase, REJECTED } from '../schema/case-reader.js';
 import { inquirySnapshotSchema, type InquirySnapshotInput } from '../schema/inquiry.js';
 import { parseWith } from '../schema/parse.js';
 import type { ProfileInput } from '../schema/profile.js';
@@ -61,7 +62,9 @@ function run(kind: string, id: () => string, options: EvaluateOptions, derive: (
  */
 export function evaluate(snapshot: CaseSnapshotInput, options: EvaluateCaseOptions): Report {
   parseWith(caseOptionsSchema, options, 'evaluate(options)');
-  const parsed = parseWith(caseSnapshotSchema, snapshot, 'evaluate(snapshot)');
+  // The reader compiled from caseSnapshotSchema returns zod's output; zod itself runs only to word a rejection.
+  const read = readCase(snapshot);
+  const parsed = read === REJECTED ? parseWith(caseSnapshotSchema, snapshot, 'evaluate(snapshot)') : read;
   const roster = options.roster === undefined ? undefined : parseWith(rosterSnapshotSchema, options.roster, 'evaluate(options.roster)');
   return run('case', () => parsed.id, options, (calendar, asOf) => deriveCase(parsed, options, calendar, asOf, roster));
 }
