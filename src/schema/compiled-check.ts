@@ -64,6 +64,8 @@ export type Node =
   | { kind: 'values'; values: readonly unknown[] }
   | { kind: 'unknown' }
   | { kind: 'custom'; fn: (value: unknown) => unknown }
+  | { kind: 'instance'; of: abstract new (...args: never[]) => unknown }
+  | { kind: 'record'; value: Node }
   | { kind: 'object'; properties: Property[]; strict: boolean }
   | { kind: 'array'; element: Node; checks: Check[] }
   | { kind: 'tagged'; key: string; options: ReadonlyMap<string, Node> }
@@ -76,13 +78,17 @@ type AnySchema = z.core.$ZodType;
 type Def = Record<string, unknown> & { type: string; checks?: AnySchema[] };
 
 /** The `$Zod…` classes a schema or check was built by, sorted: the exact identity of the construct. */
-const traitsOf = (schema: AnySchema) => [...schema._zod.traits].filter((t) => t.startsWith('$')).sort().join(',');
+const traitsOf = (schema: AnySchema): string => {
+  const traits: unknown = schema?._zod?.traits;
+  // Anything that is not a zod-built schema or check (a bare check function, say) has no traits and is refused.
+  return traits instanceof Set ? [...(traits as Set<string>)].filter((t) => t.startsWith('$')).sort().join(',') : '(not a zod schema)';
+};
 
 // The `when` zod gives length checks by default (run on anything with a length); any other `when` changes when a
 // check applies, which the reader does not reproduce.
 const DEFAULT_LENGTH_WHEN = (z.string().min(1)._zod.def.checks![0]!._zod.def as { when?: unknown }).when;
 const NUMBER_FORMAT_RANGES = z.core.util.NUMBER_FORMAT_RANGES as Record<string, [number, number]>;
-const { codePointLength } = z.core.util;
+const { codePointLength, isPlainObject } = z.core.util;
 
 const SIMPLE: Record<string, string> = {
   string: '$ZodString,$ZodType',
@@ -102,6 +108,7 @@ const OBJECT = ['$ZodObject,$ZodObjectJIT,$ZodType', '$ZodObject,$ZodType'];
 const PLAIN_UNION = '$ZodType,$ZodUnion';
 const TAGGED_UNION = '$ZodDiscriminatedUnion,$ZodType,$ZodUnion';
 const CUSTOM = '$ZodCheck,$ZodCustom,$ZodType';
+const RECORD = '$ZodRecord,$ZodType';
 const NEVER = '$ZodNever,$ZodType';
 
 /** Reads a zod schema's definition into a description, refusing anything it cannot reproduce exactly. */
@@ -168,11 +175,27 @@ export function describeSchema(schema: z.ZodType, options: ReaderOptions = {}): 
         if (traits !== SIMPLE[def.type]) break;
         noChecks();
         return { kind: 'unknown' };
-      case 'custom':
+      case 'custom': {
         if (traits !== CUSTOM) break;
         noChecks();
+        // z.instanceof marks its class in the bag, and checks `value instanceof Class` (its own check, not `fn`).
+        const of = (current._zod.bag as { Class?: unknown }).Class;
+        if (typeof of === 'function' && def.when === undefined) return { kind: 'instance', of: of as abstract new (...args: never[]) => unknown };
         if (!predicates.has(def.fn) || def.when !== undefined) throw new UnsupportedSchemaError(at, 'a custom schema whose function is not among the known predicates');
         return { kind: 'custom', fn: def.fn as (value: unknown) => unknown };
+      }
+      case 'record': {
+        if (traits !== RECORD) break;
+        noChecks();
+        // Only records keyed by any string: a key schema with values or checks, or a loose or partial record, reads
+        // keys differently.
+        const key = def.keyType as AnySchema;
+        const keyDef = key._zod.def as unknown as Def;
+        if (traitsOf(key) !== SIMPLE.string || keyDef.checks?.length || keyDef.coerce || key._zod.values || def.mode !== undefined || def.partial) {
+          throw new UnsupportedSchemaError(at, 'a record whose keys are not plain strings');
+        }
+        return { kind: 'record', value: walk(def.valueType as AnySchema, `${at}{}`) };
+      }
       case 'object': {
         if (!OBJECT.includes(traits)) break;
         noChecks();
@@ -301,6 +324,24 @@ function closureOf(node: Node): Step {
       return (value) => value;
     case 'custom':
       return (value) => (node.fn(value) ? value : REJECTED);
+    case 'instance':
+      return (value) => (value instanceof node.of ? value : REJECTED);
+    case 'record': {
+      const step = closureOf(node.value);
+      return (value) => {
+        if (!isPlainObject(value)) return REJECTED;
+        const input = value as Record<PropertyKey, unknown>;
+        const out: Record<string, unknown> = {};
+        for (const key of Reflect.ownKeys(input)) {
+          if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(input, key)) continue;
+          if (typeof key !== 'string') return REJECTED;
+          const result = step(input[key]);
+          if (result === REJECTED) return REJECTED;
+          out[key] = result;
+        }
+        return out;
+      };
+    }
     case 'object': {
       const steps = node.properties.map((property) => closureOf(property.node));
       const keys = new Set(node.properties.map((property) => property.key));
@@ -406,6 +447,8 @@ class SourceWriter {
         return 'true';
       case 'custom':
         return `!!${this.constant(node.fn)}(${x})`;
+      case 'instance':
+        return `${x} instanceof ${this.constant(node.of)}`;
       default:
         return undefined;
     }
@@ -462,6 +505,18 @@ class SourceWriter {
         body.push(checks.length ? `return ${checks.join(' && ')} ? o : R;` : 'return o;');
         break;
       }
+      case 'record':
+        body.push(
+          'if (!PLAIN(v)) return R;',
+          'const o = {};',
+          'for (const k of Reflect.ownKeys(v)) {',
+          '  if (k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(v, k)) continue;',
+          '  if (typeof k !== "string") return R;',
+          `  const x = v[k], r = ${this.value(node.value, 'x')}; if (r === R) return R; o[k] = r;`,
+          '}',
+          'return o;',
+        );
+        break;
       case 'tagged': {
         body.push('if (typeof v !== "object" || v === null || Array.isArray(v)) return R;');
         const byOption = new Map<Node, string[]>();
@@ -541,7 +596,7 @@ function codeGenerationAllowed(): boolean {
 export function readerFor<T = unknown>(node: Node, backEnd: 'source' | 'closures' = codeGenerationAllowed() ? 'source' : 'closures'): Reader<T> {
   if (backEnd === 'source') {
     const { source, constants } = sourceOf(node);
-    return new Function('R', 'K', 'CPL', source)(REJECTED, constants, codePointLength) as Reader<T>;
+    return new Function('R', 'K', 'CPL', 'PLAIN', source)(REJECTED, constants, codePointLength, isPlainObject) as Reader<T>;
   }
   const step = closureOf(node);
   return (input) => {

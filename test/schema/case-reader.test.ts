@@ -6,7 +6,7 @@ import { caseSnapshotSchema } from '../../src/schema/case.js';
 import { CASE_PREDICATES, readCase } from '../../src/schema/case-reader.js';
 import { compileReader, REJECTED } from '../../src/schema/compiled-check.js';
 import { parseWith } from '../../src/schema/parse.js';
-import { disagreement, snapshots, validSnapshots } from './reader-agreement.js';
+import { disagreement, disagreementNear, schemaSnapshots, snapshots, validSnapshots } from './reader-agreement.js';
 
 function accepted<T>(read: T | typeof REJECTED): T {
   if (read === REJECTED) throw new Error('a valid snapshot was rejected');
@@ -28,6 +28,15 @@ describe('the case reader compiled from caseSnapshotSchema', () => {
         }),
         { numRuns: 4_000 },
       );
+    });
+
+    it(`(${name}) agrees with zod on every single mutation of valid snapshots`, () => {
+      const near = (input: unknown) => {
+        const problem = disagreementNear(reader, caseSnapshotSchema, input);
+        if (problem) throw new Error(problem);
+      };
+      fc.assert(fc.property(schemaSnapshots, near), { numRuns: 25 });
+      fc.assert(fc.property(validSnapshots, near), { numRuns: 4 });
     });
   }
 

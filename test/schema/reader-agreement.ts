@@ -9,7 +9,7 @@ import { cnMainlandCalendar } from '../../src/calendar/cn-mainland.js';
 import { caseSnapshotSchema } from '../../src/schema/case.js';
 import { REJECTED, type Reader } from '../../src/schema/compiled-check.js';
 import { promisedCase } from '../../src/testing/index.js';
-import { mutated, validValue } from './schema-arbitraries.js';
+import { everySingleMutation, mutated, validValue } from './schema-arbitraries.js';
 
 function sameKeyOrder(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return true;
@@ -21,10 +21,10 @@ function sameKeyOrder(a: unknown, b: unknown): boolean {
 const shown = (value: unknown) => inspect(value, { depth: Infinity, showHidden: true, getters: true });
 
 /** Undefined when the reader agrees with zod on `input`; otherwise what differs, for the failure message. */
-export function disagreement(reader: Reader<unknown>, schema: z.ZodType, input: unknown): string | undefined {
-  const before = shown(input);
+export function disagreement(reader: Reader<unknown>, schema: z.ZodType, input: unknown, watchInput = true): string | undefined {
+  const before = watchInput ? shown(input) : '';
   const fast = reader(input);
-  if (shown(input) !== before) return 'the reader changed its input';
+  if (watchInput && shown(input) !== before) return 'the reader changed its input';
   const slow = schema.safeParse(input);
   if (!slow.success) return fast === REJECTED ? undefined : `zod rejects (${slow.error.issues[0]?.message} at ${slow.error.issues[0]?.path.join('.')}), the reader accepts`;
   if (fast === REJECTED) return 'zod accepts, the reader rejects';
@@ -45,3 +45,17 @@ export const validSnapshots: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Valid snapshots and (three times as often) mutated ones. */
 export const snapshots: fc.Arbitrary<unknown> = fc.oneof({ weight: 1, arbitrary: validSnapshots }, { weight: 3, arbitrary: mutated(validSnapshots, caseSnapshotSchema) });
+
+/** Undefined when the reader agrees with zod on `input` and on every single mutation of it; else the first difference. */
+export function disagreementNear(reader: Reader<unknown>, schema: z.ZodType, input: unknown): string | undefined {
+  const own = disagreement(reader, schema, input);
+  if (own) return own;
+  for (const near of everySingleMutation(input, schema)) {
+    const problem = disagreement(reader, schema, near, false);
+    if (problem) return `${problem}\non ${shown(near)}`;
+  }
+  return undefined;
+}
+
+/** Small valid snapshots drawn from the schema: few events and fields, so every mutation of each is tried quickly. */
+export const schemaSnapshots: fc.Arbitrary<unknown> = validValue(caseSnapshotSchema);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { cnMainlandCalendar } from '../../src/calendar/cn-mainland.js';
 import { isInstantString } from '../../src/calendar/instants.js';
+import { WorkCalendar } from '../../src/calendar/work-calendar.js';
 import { calendarInstant } from '../../src/testing/index.js';
 
 type AnySchema = z.core.$ZodType;
@@ -18,6 +19,9 @@ const instantArbitrary = fc.oneof(
   { weight: 4, arbitrary: calendarInstant(calendar) },
   { weight: 1, arbitrary: fc.constantFrom('2025-10-09T09:30:00Z', '2025-10-09T09:30+08:00', '2025-10-09T09:30:00.5+08:00', '2025-10-09T09:30:00.123456789-05:00', '2025-10-09T24:00:00+08:00', '2025-10-09T09:30:00+0800', '2024-02-29T23:59:59+14:00', '2025-01-01T00:00:00-12:00') },
 );
+
+/** Instances for the classes a schema's z.instanceof names. */
+const INSTANCES = new Map<unknown, fc.Arbitrary<unknown>>([[WorkCalendar, fc.constant(calendar)]]);
 
 /** Arbitraries for the refinements a schema calls, by function. */
 const PREDICATE_VALUES = new Map<unknown, fc.Arbitrary<unknown>>([[isInstantString, instantArbitrary]]);
@@ -52,6 +56,13 @@ export function validValue(schema: AnySchema): fc.Arbitrary<unknown> {
     case 'unknown':
     case 'any':
       return fc.anything();
+    case 'custom': {
+      const values = INSTANCES.get((schema._zod.bag as { Class?: unknown }).Class);
+      if (!values) throw new Error('validValue: a custom schema without values');
+      return values;
+    }
+    case 'record':
+      return fc.dictionary(validValue(def.keyType as AnySchema) as fc.Arbitrary<string>, validValue(def.valueType as AnySchema), { maxKeys: 4 });
     case 'object': {
       const shape = def.shape as Record<string, AnySchema>;
       const fields = Object.entries(shape).map(([key, field]) => {
@@ -101,7 +112,7 @@ const BAD_INSTANTS = [
 const NUMBERS = [0, -0, 1, -1, 0.5, -0.5, 2, 1e-9, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 1, Number.MIN_SAFE_INTEGER, -(2 ** 53), 2 ** 53 + 2, 1e308, -1e308, Number.MAX_VALUE, Number.MIN_VALUE, Infinity, -Infinity, NaN];
 const STRINGS = ['', ' ', 'x', '\uD83D\uDE00', '\uD800', '\u0000', 'constructor', '__proto__', 'toString', '0', 'true', 'null'];
 const OTHERS: unknown[] = [null, undefined, true, false, [], {}, [''], [{}], 1n, Symbol('s'), () => 1];
-const fresh = (): unknown[] => [new Date(0), new Map([['id', 'x']]), new Set(['x']), Object.create(null), new Plain(), new String('x'), new Number(1), new Boolean(false), /x/];
+const fresh = (): unknown[] => [new Date(0), new Map([['id', 'x']]), new Set(['x']), Object.create(null), new Plain(), new String('x'), new Number(1), new Boolean(false), /x/, Object.create(WorkCalendar.prototype), calendar];
 
 /** A weird value of any kind, or one of the schema's own names (so a mutation can turn one valid enum member into another). */
 function weirdValue(names: readonly string[]): fc.Arbitrary<unknown> {
@@ -111,7 +122,7 @@ function weirdValue(names: readonly string[]): fc.Arbitrary<unknown> {
     fc.constantFrom(...BAD_INSTANTS),
     fc.constantFrom(...names),
     fc.constantFrom(...OTHERS),
-    fc.nat(8).map((i) => fresh()[i]),
+    fc.nat(10).map((i) => fresh()[i]),
     fc.anything({ maxDepth: 1 }),
   );
 }
@@ -144,6 +155,11 @@ function replaced(value: unknown, path: Path, change: (node: unknown) => unknown
 
 type Mutation = (node: unknown, pick: { names: readonly string[]; weird: unknown; n: number; donor: unknown }) => unknown;
 
+/** A list with one more, wrong, element. */
+function appendWrong(node: unknown, { weird }: { weird: unknown }): unknown {
+  return Array.isArray(node) ? [...node, weird] : node;
+}
+
 /** A mutation for the node at hand; those that do not apply leave it as it is. */
 const MUTATIONS: Mutation[] = [
   // Replace with a weird value, or with another value of the same input (type confusion).
@@ -164,6 +180,8 @@ const MUTATIONS: Mutation[] = [
   (node, { n, names, weird }) => (isRecord(node) ? { ...node, [names[n % names.length]!]: weird } : node),
   (node, { n }) => (isRecord(node) && Object.keys(node).length ? { ...node, [Object.keys(node)[n % Object.keys(node).length]!]: undefined } : node),
   (node, { weird }) => (isRecord(node) ? withOwnProto(node, weird) : node),
+  (node, { weird }) => (isRecord(node) ? { ...node, [Symbol('key')]: weird } : node),
+  (node, { n }) => (isRecord(node) ? hiding(node, n) : node),
   // Objects that are not plain: no prototype, inherited keys, getters, frozen, a class instance, an array of the values.
   (node) => (isRecord(node) ? Object.assign(Object.create(null), node) : node),
   (node, { n }) => (isRecord(node) ? inheriting(node, n) : node),
@@ -175,7 +193,7 @@ const MUTATIONS: Mutation[] = [
   // Arrays: an element dropped, doubled, a hole, a weird element, emptied, turned into an object.
   (node, { n }) => (Array.isArray(node) && node.length ? node.filter((_, i) => i !== n % node.length) : node),
   (node, { n }) => (Array.isArray(node) && node.length ? [...node, node[n % node.length]] : node),
-  (node, { weird }) => (Array.isArray(node) ? [...node, weird] : node),
+  appendWrong,
   (node) => (Array.isArray(node) ? holey(node) : node),
   (node) => (Array.isArray(node) ? [] : node),
   (node) => (Array.isArray(node) ? { ...node } : node),
@@ -200,6 +218,14 @@ function inheriting(node: Record<string, unknown>, n: number): Record<string, un
   const own: Record<string, unknown> = Object.create(proto);
   for (const key of keys) (moved.includes(key) ? proto : own)[key] = node[key];
   return own;
+}
+
+/** The `n`-th key made non-enumerable (still read by name, not listed by for-in or Object.keys). */
+function hiding(node: Record<string, unknown>, n: number): Record<string, unknown> {
+  const keys = Object.keys(node);
+  const copy = { ...node };
+  if (keys.length) Object.defineProperty(copy, keys[n % keys.length]!, { enumerable: false });
+  return copy;
 }
 
 function withGetters(node: Record<string, unknown>): Record<string, unknown> {
@@ -228,4 +254,34 @@ export function mutated(base: fc.Arbitrary<unknown>, schema: AnySchema): fc.Arbi
     }
     return current;
   });
+}
+
+/** A fixed sample of wrong values, tried at every place by `everySingleMutation`. */
+const WRONG = [null, undefined, '', 'x', -1, 0.5, NaN, -0, 2 ** 53, true, [], {}, BAD_INSTANTS[0], '2025-10-09T09:30:00', 'no-such-name', new Date(0)];
+
+/**
+ * Every single mutation of `value`: at each place, each mutation with each of a sweep of its parameters (every key of
+ * an object, every wrong value of the sample, a few bounds and names). Deterministic, so one valid input yields the
+ * mutation that breaks any one constraint it reaches.
+ */
+export function* everySingleMutation(value: unknown, schema: AnySchema): Generator<unknown> {
+  const names = [...namesIn(schema)];
+  const all = places(value);
+  for (let p = 0; p < all.length; p++) {
+    const path = all[p]!;
+    const node = at(value, path);
+    const width = isRecord(node) ? Math.max(3, Object.keys(node).length) : typeof node === 'number' ? 9 : typeof node === 'string' ? 6 : 3;
+    for (let m = 0; m < MUTATIONS.length; m++) {
+      const everyWrong = m === 0 || MUTATIONS[m] === appendWrong;
+      const sweep = everyWrong ? WRONG.length : width;
+      for (let n = 0; n < sweep; n++) {
+        const weird = WRONG[(n + m) % WRONG.length];
+        const donor = at(value, all[(p + 1 + n) % all.length]!);
+        const changed = MUTATIONS[m]!(node, { names, weird: everyWrong ? WRONG[n] : weird, n: m === 5 ? n * 37 : n, donor });
+        // A mutation that does not apply to this kind of node leaves it as it is: no need to sweep it.
+        if (changed === node) break;
+        yield replaced(value, path, () => changed);
+      }
+    }
+  }
 }
