@@ -260,60 +260,101 @@ type Step = (value: unknown) => unknown;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function passes(checks: readonly Check[], value: unknown): boolean {
-  for (const check of checks) {
-    switch (check.kind) {
-      case 'min-length': {
-        const length = (value as { length: number }).length;
-        if (length < check.minimum) return false;
-        // A code point is one or two UTF-16 units: only between the bound and twice it is the exact count needed.
-        if (check.units === 'code points' && length < check.minimum * 2 && codePointLength(value as string) < check.minimum) return false;
-        break;
-      }
-      case 'max-length': {
-        const length = (value as { length: number }).length;
-        if (length > check.maximum && (check.units === 'items' || codePointLength(value as string) > check.maximum)) return false;
-        break;
-      }
-      case 'bound': {
-        const n = value as number;
-        const ok = check.side === 'min' ? (check.inclusive ? n >= check.value : n > check.value) : check.inclusive ? n <= check.value : n < check.value;
-        if (!ok) return false;
-        break;
-      }
-      case 'number-format': {
-        const n = value as number;
-        if ((check.integer && !Number.isSafeInteger(n)) || n < check.minimum || n > check.maximum) return false;
-        break;
-      }
-      case 'predicate':
-        if (!check.fn(value)) return false;
-        break;
+type Test = (value: never) => boolean;
+
+/** One check as a test of a value already of the right type. */
+function testOf(check: Check): Test {
+  switch (check.kind) {
+    case 'min-length': {
+      const m = check.minimum;
+      if (check.units === 'items') return (value: { length: number }) => value.length >= m;
+      // A code point is one or two UTF-16 units: only between the bound and twice it is the exact count needed.
+      return (value: string) => value.length >= 2 * m || (value.length >= m && codePointLength(value) >= m);
+    }
+    case 'max-length': {
+      const m = check.maximum;
+      if (check.units === 'items') return (value: { length: number }) => value.length <= m;
+      return (value: string) => value.length <= m || codePointLength(value) <= m;
+    }
+    case 'bound': {
+      const bound = check.value;
+      if (check.side === 'min') return check.inclusive ? (n: number) => n >= bound : (n: number) => n > bound;
+      return check.inclusive ? (n: number) => n <= bound : (n: number) => n < bound;
+    }
+    case 'number-format': {
+      const { minimum, maximum } = check;
+      return check.integer ? (n: number) => Number.isSafeInteger(n) && n >= minimum && n <= maximum : (n: number) => n >= minimum && n <= maximum;
+    }
+    case 'predicate': {
+      const fn = check.fn;
+      return (value) => !!fn(value);
     }
   }
-  return true;
 }
 
+/** All of a node's checks as one test, or undefined when it has none. */
+function testsOf(checks: readonly Check[]): Test | undefined {
+  const tests = checks.map(testOf);
+  if (tests.length <= 1) return tests[0];
+  return (value) => {
+    for (const test of tests) if (!test(value)) return false;
+    return true;
+  };
+}
+
+type PropertyReader = (input: Record<string, unknown>, out: Record<string, unknown>) => boolean;
+
 /** One property of an object, as zod's `handlePropertyResult` treats presence, absence and `undefined`. */
-function readProperty(property: Property, step: Step, input: Record<string, unknown>, out: Record<string, unknown>): boolean {
-  const { key, optin, optout } = property;
-  const value = input[key];
-  const present = key in input;
-  if (!present && optout === 'optional' && optin === 'optional') return true;
-  const result = step(value);
-  if (result === REJECTED) return optin !== undefined && optout === 'optional' && !present;
-  if (!present && optin === undefined) return false;
-  if (result !== undefined) out[key] = result;
-  else if (present || (optin === 'defaulted' && optout !== 'optional')) out[key] = undefined;
-  return true;
+function propertyReader({ key, optin, optout }: Property, step: Step): PropertyReader {
+  if (optin === undefined) {
+    return (input, out) => {
+      const value = input[key];
+      if (!(key in input)) return false;
+      const result = step(value);
+      if (result === REJECTED) return false;
+      out[key] = result;
+      return true;
+    };
+  }
+  if (optin === 'optional' && optout === 'optional') {
+    return (input, out) => {
+      const value = input[key];
+      if (!(key in input)) return true;
+      const result = step(value);
+      if (result === REJECTED) return false;
+      out[key] = result;
+      return true;
+    };
+  }
+  if (optin === 'defaulted' && optout === undefined) {
+    return (input, out) => {
+      const result = step(input[key]);
+      if (result === REJECTED) return false;
+      out[key] = result;
+      return true;
+    };
+  }
+  // The remaining combinations, written out as handlePropertyResult reads them.
+  return (input, out) => {
+    const value = input[key];
+    const present = key in input;
+    const result = step(value);
+    if (result === REJECTED) return optout === 'optional' && !present;
+    if (result !== undefined || present || (optin === 'defaulted' && optout !== 'optional')) out[key] = result;
+    return true;
+  };
 }
 
 function closureOf(node: Node): Step {
   switch (node.kind) {
-    case 'string':
-      return (value) => (typeof value === 'string' && passes(node.checks, value) ? value : REJECTED);
-    case 'number':
-      return (value) => (typeof value === 'number' && Number.isFinite(value) && passes(node.checks, value) ? value : REJECTED);
+    case 'string': {
+      const test = testsOf(node.checks);
+      return test ? (value) => (typeof value === 'string' && test(value as never) ? value : REJECTED) : (value) => (typeof value === 'string' ? value : REJECTED);
+    }
+    case 'number': {
+      const test = testsOf(node.checks);
+      return test ? (value) => (Number.isFinite(value) && test(value as never) ? value : REJECTED) : (value) => (Number.isFinite(value) ? value : REJECTED);
+    }
     case 'boolean':
       return (value) => (typeof value === 'boolean' ? value : REJECTED);
     case 'values': {
@@ -343,18 +384,19 @@ function closureOf(node: Node): Step {
       };
     }
     case 'object': {
-      const steps = node.properties.map((property) => closureOf(property.node));
+      const readers = node.properties.map((property) => propertyReader(property, closureOf(property.node)));
       const keys = new Set(node.properties.map((property) => property.key));
       return (value) => {
         if (!isObject(value)) return REJECTED;
         const out: Record<string, unknown> = {};
-        for (let i = 0; i < steps.length; i++) if (!readProperty(node.properties[i]!, steps[i]!, value, out)) return REJECTED;
+        for (const read of readers) if (!read(value, out)) return REJECTED;
         if (node.strict) for (const key in value) if (!keys.has(key)) return REJECTED;
         return out;
       };
     }
     case 'array': {
       const element = closureOf(node.element);
+      const test = testsOf(node.checks);
       return (value) => {
         if (!Array.isArray(value)) return REJECTED;
         const out: unknown[] = new Array(value.length);
@@ -363,7 +405,7 @@ function closureOf(node: Node): Step {
           if (result === REJECTED) return REJECTED;
           out[i] = result;
         }
-        return passes(node.checks, out) ? out : REJECTED;
+        return !test || test(out as never) ? out : REJECTED;
       };
     }
     case 'tagged': {
