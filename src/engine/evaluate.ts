@@ -5,7 +5,7 @@ import { CalendarCoverageError } from '../errors.js';
 import { catalogueSnapshotSchema, type CatalogueSnapshotInput } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant, type CaseSnapshotInput } from '../schema/case.js';
 import { CASE_PREDICATES, readCase, REJECTED } from '../schema/case-reader.js';
-import { compileReader, type Reader } from '../schema/compiled-check.js';
+import { readerOrZod, type Reader } from '../schema/compiled-check.js';
 import { inquirySnapshotSchema, type InquirySnapshotInput } from '../schema/inquiry.js';
 import { parseWith } from '../schema/parse.js';
 import type { ProfileInput } from '../schema/profile.js';
@@ -65,7 +65,7 @@ function run(kind: string, id: () => string, options: EvaluateOptions, derive: (
  * acts on the case are checked against the posts (AB-SUBSTITUTE-AUTHORITY).
  */
 export function evaluate(snapshot: CaseSnapshotInput, options: EvaluateCaseOptions): Report {
-  readCaseOptions ??= compileReader(caseOptionsSchema, { predicates: CASE_PREDICATES });
+  readCaseOptions ??= readerOrZod(caseOptionsSchema, { predicates: CASE_PREDICATES });
   if (readCaseOptions(options) === REJECTED) parseWith(caseOptionsSchema, options, 'evaluate(options)');
   // The reader compiled from caseSnapshotSchema returns zod's output; zod itself runs only to word a rejection.
   const read = readCase(snapshot);

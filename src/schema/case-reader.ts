@@ -3,11 +3,12 @@
 // is parsed by zod, exactly as before.
 import { isInstantString } from '../calendar/instants.js';
 import { caseSnapshotSchema, type CaseSnapshot } from './case.js';
-import { compileReader, REJECTED, type Reader } from './compiled-check.js';
+import { readerOrZod, REJECTED, type Reader } from './compiled-check.js';
 
 /**
  * The refinements caseSnapshotSchema uses, each pure and synchronous: `instant`'s `refine(isInstantString)`. A new
- * refinement in the schema makes the build below throw until it is listed here (or the reader gives way to zod).
+ * refinement in the schema fails the reader's tests until it is listed here; meanwhile evaluate hands every snapshot
+ * to zod.
  */
 export const CASE_PREDICATES = [isInstantString] as const;
 
@@ -15,7 +16,7 @@ let reader: Reader<CaseSnapshot> | undefined;
 
 /** The snapshot as zod's `caseSnapshotSchema.parse` returns it, or REJECTED where zod would throw. Built on first use. */
 export function readCase(input: unknown): CaseSnapshot | typeof REJECTED {
-  reader ??= compileReader(caseSnapshotSchema, { predicates: CASE_PREDICATES });
+  reader ??= readerOrZod(caseSnapshotSchema, { predicates: CASE_PREDICATES });
   return reader(input);
 }
 

@@ -663,3 +663,17 @@ export function readerSource(schema: z.ZodType, options: ReaderOptions = {}): st
 export function compileReader<S extends z.ZodType>(schema: S, options: ReaderOptions = {}): Reader<z.output<S>> {
   return readerFor<z.output<S>>(describeSchema(schema, options), options.backEnd);
 }
+
+/**
+ * The reader for `schema`, or, when the schema uses a construct the compiler refuses, one that rejects every input so
+ * that zod checks them all, as before readers existed. For the library's hot paths: a schema change never breaks
+ * evaluation, it only slows it down; the tests compile the same schemas with `compileReader`, which throws instead.
+ */
+export function readerOrZod<S extends z.ZodType>(schema: S, options: ReaderOptions = {}): Reader<z.output<S>> {
+  try {
+    return compileReader(schema, options);
+  } catch (error) {
+    if (error instanceof UnsupportedSchemaError) return () => REJECTED;
+    throw error;
+  }
+}

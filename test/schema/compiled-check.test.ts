@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { WorkCalendar } from '../../src/calendar/work-calendar.js';
 import { cnMainlandCalendar } from '../../src/calendar/cn-mainland.js';
 import { isInstantString } from '../../src/calendar/instants.js';
-import { compileReader, REJECTED, readerSource, UnsupportedSchemaError, type ReaderOptions } from '../../src/schema/compiled-check.js';
+import { compileReader, readerOrZod, REJECTED, readerSource, UnsupportedSchemaError, type ReaderOptions } from '../../src/schema/compiled-check.js';
 import { disagreement } from './reader-agreement.js';
 
 const BACK_ENDS = ['source', 'closures'] as const;
@@ -170,6 +170,13 @@ describe('compiled readers, one construct at a time (both back ends against zod)
     for (const [name, schema] of refused) {
       expect(() => compileReader(schema, { predicates: [isInstantString] }), name).toThrow(UnsupportedSchemaError);
     }
+  });
+
+  it('on the hot path, a refused schema sends every input to zod rather than failing', () => {
+    const reader = readerOrZod(z.strictObject({ n: z.string().transform(Number) }));
+    expect(reader({ n: '1' })).toBe(REJECTED);
+    expect(reader({ n: 1 })).toBe(REJECTED);
+    expect(readerOrZod(z.strictObject({ n: z.int() }))({ n: 1 })).toEqual({ n: 1 });
   });
 
   it('names where in the schema a refused construct sits', () => {
