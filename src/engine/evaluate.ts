@@ -4,6 +4,8 @@ import { WorkCalendar } from '../calendar/work-calendar.js';
 import { CalendarCoverageError } from '../errors.js';
 import { catalogueSnapshotSchema, type CatalogueSnapshotInput } from '../schema/catalogue.js';
 import { caseSnapshotSchema, instant, type CaseSnapshotInput } from '../schema/case.js';
+import { CASE_PREDICATES, readCase, REJECTED } from '../schema/case-reader.js';
+import { readerOrZod, type Reader } from '../schema/compiled-check.js';
 import { inquirySnapshotSchema, type InquirySnapshotInput } from '../schema/inquiry.js';
 import { parseWith } from '../schema/parse.js';
 import type { ProfileInput } from '../schema/profile.js';
@@ -40,7 +42,10 @@ const optionsShape = {
   profiles: z.array(z.record(z.string(), z.unknown())).optional(),
 };
 const optionsSchema = z.strictObject(optionsShape);
-const caseOptionsSchema = z.strictObject({ ...optionsShape, roster: z.unknown().optional() });
+export const caseOptionsSchema = z.strictObject({ ...optionsShape, roster: z.unknown().optional() });
+
+// Compiled from caseOptionsSchema on first use, like the snapshot's reader: zod runs only to word a rejection.
+let readCaseOptions: Reader<unknown> | undefined;
 
 /** Runs a derivation with the calendar's coverage errors naming the subject they came from. */
 function run(kind: string, id: () => string, options: EvaluateOptions, derive: (calendar: WorkCalendar, asOf: string) => Derivation): Report {
@@ -60,8 +65,11 @@ function run(kind: string, id: () => string, options: EvaluateOptions, derive: (
  * acts on the case are checked against the posts (AB-SUBSTITUTE-AUTHORITY).
  */
 export function evaluate(snapshot: CaseSnapshotInput, options: EvaluateCaseOptions): Report {
-  parseWith(caseOptionsSchema, options, 'evaluate(options)');
-  const parsed = parseWith(caseSnapshotSchema, snapshot, 'evaluate(snapshot)');
+  readCaseOptions ??= readerOrZod(caseOptionsSchema, { predicates: CASE_PREDICATES });
+  if (readCaseOptions(options) === REJECTED) parseWith(caseOptionsSchema, options, 'evaluate(options)');
+  // The reader compiled from caseSnapshotSchema returns zod's output; zod itself runs only to word a rejection.
+  const read = readCase(snapshot);
+  const parsed = read === REJECTED ? parseWith(caseSnapshotSchema, snapshot, 'evaluate(snapshot)') : read;
   const roster = options.roster === undefined ? undefined : parseWith(rosterSnapshotSchema, options.roster, 'evaluate(options.roster)');
   return run('case', () => parsed.id, options, (calendar, asOf) => deriveCase(parsed, options, calendar, asOf, roster));
 }
