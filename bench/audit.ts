@@ -49,7 +49,8 @@ interface Run {
 
 /** One audit in a child process, timed from spawn to exit (start-up included). */
 async function audit(cli: string, log: string, workers: number): Promise<Run> {
-  const usage = fileURLToPath(new URL('./child-usage.mjs', import.meta.url));
+  // From bench/ (tsx) or dist-bench/ (npm run bench, bundled): the helper stays in bench/.
+  const usage = fileURLToPath(new URL('../bench/child-usage.mjs', import.meta.url));
   const started = performance.now();
   const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
     execFile(process.execPath, ['--import', usage, cli, 'audit', log, '--profile', PROFILE, '--as-of', AS_OF, '--format', 'json', '--workers', String(workers)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
