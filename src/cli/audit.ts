@@ -494,11 +494,20 @@ function auditLine(acc: AuditAccumulator, sinks: Sinks, entry: LogLine, options:
 
 /** The summary of one batch of lines, and its records when asked for: what a worker thread returns. */
 export function auditBatch(lines: readonly LogLine[], options: BatchOptions): BatchResult {
+  // A custom profile frozen all the way down is resolved once and then known by identity, instead of written out as
+  // JSON for every case to see whether it changed (a worker receives its own copy of the options with each chunk).
+  freezeDeeply(options.profile);
   const acc = new AuditAccumulator(options);
   const calendar = calendarFor(options.calendarAdditions);
   const sinks = sinksFor(options);
   for (const entry of lines) auditLine(acc, sinks, entry, options, calendar);
   return resultOf(acc, sinks);
+}
+
+function freezeDeeply(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  for (const inner of Object.values(value)) freezeDeeply(inner);
+  Object.freeze(value);
 }
 
 /** The result of a batch that is one error (a line a worker could not evaluate). */

@@ -43,7 +43,7 @@ const hoursCache = new WeakMap<ResolvedProfile, Map<WorkCalendar, WorkingHours>>
 function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
   // A custom profile is keyed by its content as written (the same content with its keys in another order is only
   // another cache entry), so a caller who edits a profile object between calls gets the edited profile.
-  const content = typeof choice.profile !== 'string' || choice.profiles !== undefined ? JSON.stringify([choice.profile, choice.profiles ?? null]) : undefined;
+  const content = typeof choice.profile !== 'string' || choice.profiles !== undefined ? contentOf(choice.profile, choice.profiles) : undefined;
   const profileKey = content ?? (choice.profile as string);
   let byDate = profileCache.get(profileKey);
   let resolved = byDate?.get(date);
@@ -70,6 +70,36 @@ function profileFor(choice: ProfileChoice, date: string): ResolvedProfile {
     profileCacheSize++;
   }
   return resolved;
+}
+
+/** Objects found frozen all the way down: they can never change, so what is computed from them can be kept. */
+const deeplyFrozen = new WeakSet<object>();
+
+function isDeeplyFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (deeplyFrozen.has(value)) return true;
+  if (!Object.isFrozen(value) || !Object.values(value).every(isDeeplyFrozen)) return false;
+  deeplyFrozen.add(value);
+  return true;
+}
+
+/** The JSON of deeply frozen custom profiles, by identity: the profile object and then its `profiles` list, or a bundled id's `profiles` list and then the id. */
+const frozenContent = new WeakMap<object, Map<unknown, string>>();
+
+/**
+ * A custom profile's content as a cache key. An object that can still change is written out on every call (so an edit
+ * between calls is seen); one frozen all the way down (`Object.freeze` on every level, as the command line does) is
+ * written out once and then known by its identity.
+ */
+function contentOf(profile: ProfileChoice['profile'], profiles: ProfileChoice['profiles']): string {
+  if (!isDeeplyFrozen(profile) || !isDeeplyFrozen(profiles)) return JSON.stringify([profile, profiles ?? null]);
+  // Only called for a profile object, or for an id with a `profiles` list: either way there is an object to key on.
+  const [outer, inner] = typeof profile === 'string' ? [profiles!, profile] : [profile, profiles];
+  let byInner = frozenContent.get(outer);
+  if (!byInner) frozenContent.set(outer, (byInner = new Map()));
+  let content = byInner.get(inner);
+  if (content === undefined) byInner.set(inner, (content = JSON.stringify([profile, profiles ?? null])));
+  return content;
 }
 
 const neededCache = new WeakMap<ResolvedProfile, Map<string, ReadonlySet<RegulationId>>>();

@@ -103,6 +103,30 @@ describe('custom profiles are cached by their content', () => {
     expect(JSON.stringify(evaluate(snapshot, { profile: reordered, asOf }))).toBe(JSON.stringify(evaluate(snapshot, { profile: custom, asOf })));
   });
 
+  it('a profile frozen all the way down (kept by identity) gives the reports its content gives, and two frozen profiles are never confused', () => {
+    const freeze = <T>(value: T): T => {
+      if (value && typeof value === 'object') {
+        for (const inner of Object.values(value)) freeze(inner);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const frozen = freeze(structuredClone(custom));
+    const other = freeze({ ...structuredClone(custom), versions: [{ ...structuredClone(custom.versions[0]!), params: { oneTimeNoticeWorkingDays: { value: 4, basis: 'text', source: { seed: 'custom', article: '一', text: '四日内告知' } } } }] } as ProfileInput);
+    for (const snapshot of [caseGenerator(7)(1), caseGenerator(7)(2), caseGenerator(7)(3)]) {
+      expect(JSON.stringify(evaluate(snapshot, { profile: frozen, asOf, trace: false }))).toBe(JSON.stringify(evaluate(snapshot, { profile: custom, asOf, trace: false })));
+      expect(JSON.stringify(evaluate(snapshot, { profile: other, asOf, trace: false }))).toBe(JSON.stringify(evaluate(snapshot, { profile: structuredClone(other), asOf, trace: false })));
+      // Twice, so that the second call is served by identity.
+      expect(JSON.stringify(evaluate(snapshot, { profile: frozen, asOf, trace: false }))).toBe(JSON.stringify(evaluate(snapshot, { profile: custom, asOf, trace: false })));
+    }
+    // The two frozen profiles differ in one number, and some case shows it: were one served for the other, none would.
+    const makeCase = caseGenerator(7);
+    const differs = Array.from({ length: 300 }, (_, i) => makeCase(i + 1)).some(
+      (snapshot) => JSON.stringify(evaluate(snapshot, { profile: frozen, asOf, trace: false }).findings) !== JSON.stringify(evaluate(snapshot, { profile: other, asOf, trace: false }).findings),
+    );
+    expect(differs).toBe(true);
+  });
+
   it('a profile object changed between calls is resolved again, never served from the cache', () => {
     const edited = structuredClone(custom) as ProfileInput & { versions: Array<{ validFrom: string }> };
     const before = evaluate(snapshot, { profile: edited, asOf, trace: false });
