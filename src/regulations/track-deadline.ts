@@ -1,5 +1,5 @@
 import { deadlineOnDays, statusAt, suspensionDays, type Deadline } from '../calendar/deadline.js';
-import { instantMs } from '../calendar/instants.js';
+import { instantMs, localDay } from '../calendar/instants.js';
 import type { Bilingual } from '../errors.js';
 import type { DeadlineEntry, EvaluationContext } from './context.js';
 
@@ -26,7 +26,8 @@ export function deadlineIn(
     workingDays: spec.workingDays,
     extensionWorkingDays: spec.extensionWorkingDays ?? 0,
     exclusions: suspensionDays(calendar, spec.exclusions ?? [], ctx.counting, ctx.hours, where),
-    asOfDay: calendar.dayOf(asOf, where, 'asOf'),
+    // Most deadlines are measured at the evaluation's own as-of instant, already read into the context.
+    asOfDay: asOf === ctx.asOf ? localDay(ctx.asOfMs, calendar.timeZone) : calendar.dayOf(asOf, where, 'asOf'),
     convention: ctx.counting,
     hours: ctx.hours,
   });
