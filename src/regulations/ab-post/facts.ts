@@ -11,43 +11,56 @@ import { attendanceIssues, describeAttendance } from './attendance.js';
 import { postCoverage, sessionsOf, watchedAbsences, type PostCoverage } from './coverage.js';
 import { EVENT_WORDS, same } from '../words.js';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const COUNTY_AB_DESIGNATED = { document: 'county-10/ab-post', article: '四、 1、', text: '各股室、窗口各岗位都要确定AB岗,避免出现脱岗现象。' };
+const COUNTY_NO_VACANT_POST = { document: 'county-10/ab-post', article: '三、', text: '实行AB岗工作制的目的是不因某工作人员的缺位、空岗,导致该办的服务事项缓办,急办的服务事项延误' };
+const COUNTY_B_ACTS_FOR_A = { document: 'county-10/ab-post', article: '四、 2、', text: 'B岗责任人在顶岗期间,应认真负责做好A岗工作,享有A岗责任人的职责权利,并对执行A岗工作结果负相应责任。' };
+const COUNTY_HANDOVER = { document: 'county-10/ab-post', article: '四、 3、', text: 'A岗责任人离岗前,必须提前做好工作移交' };
+const COUNTY_SINGLE_STAFF_SIGN = { document: 'county-10/ab-post', article: '四、 6、', text: '只有一名工作人员的窗口,工作人员因事短时间临时离岗应摆放去向告知牌,并托付周边窗口工作人员照看联络。' };
+const COUNTY_LEAVE_APPROVAL = { document: 'county-10/attendance', article: '6、', text: '各股室工作人员请假在半天之内由分管领导准假;超过一天的分管领导批准后须向主要领导准假。' };
+const HOME_STAND_IN = { document: 'citizen-home', article: '第二十八条', text: '主办人员不在岗时,协办人员应及时顶岗,保证服务不间断。' };
+const HOME_TWO_YEARS_AT_WINDOW = { document: 'citizen-home', article: '第二十八条', text: '为确保服务窗口工作的连续性,进驻人员在服务窗口的工作时间不得少于两年。' };
+const PLAN_1_LATE_AND_EARLY = { document: 'plans-11/1', article: '(五)考勤制度 2.', text: '规定时间超过15分钟上班为迟到,提前下班超过15分钟为早退,超过30—60分钟下班记脱岗处理。' };
+const CITY_CHIEF_REP_STAFFING = { document: 'city-12/stationing', article: '第四条 (一)', text: '设立首席代表进驻的部门应至少配备常驻窗口人员(A岗)2人,另配备B岗人员1人' };
+const CITY_CHIEF_REP_APPOINTED = { document: 'city-12/chief-representative', article: '第二条', text: '各单位要在派驻行政服务中心的工作人员中,委任一人为本单位驻中心窗口首席代表。' };
+
 export const AB_POST_FACTS = defineFacts({
   'ab.post.id': { type: F.text, zh: '岗位', en: 'post' },
   'ab.post.department': { type: F.text, zh: '岗位所属部门', en: 'department of the post' },
   'ab.post.a': { type: F.text, zh: 'A岗', en: 'A post holder' },
-  'ab.post.hasA': { type: F.flag, zh: '是否确定A岗', en: 'whether the post has an A' },
-  'ab.post.bCount': { type: F.count, zh: 'B岗人数', en: 'number of Bs' },
+  'ab.post.hasA': { type: F.flag, implements: COUNTY_AB_DESIGNATED, zh: '是否确定A岗', en: 'whether the post has an A' },
+  'ab.post.bCount': { type: F.count, implements: COUNTY_AB_DESIGNATED, zh: 'B岗人数', en: 'number of Bs' },
   'ab.post.bs': { type: F.list, zh: 'B岗（按顶岗顺序）', en: 'Bs in substitution order' },
-  'ab.post.vacancyMinutes': { type: F.number, params: ['workingHours'], zh: '工作时间内空岗分钟数（A、B岗均不在岗，也无完整离岗告示牌）', en: 'vacant minutes within working hours (neither the A nor a B on the post, and no complete whereabouts sign out)' },
-  'ab.post.longestVacancyMinutes': { type: F.number, params: ['workingHours'], zh: '最长一段空岗的分钟数', en: 'minutes of the longest vacant span' },
+  'ab.post.vacancyMinutes': { type: F.number, implements: COUNTY_NO_VACANT_POST, params: ['workingHours'], zh: '工作时间内空岗分钟数（A、B岗均不在岗，也无完整离岗告示牌）', en: 'vacant minutes within working hours (neither the A nor a B on the post, and no complete whereabouts sign out)' },
+  'ab.post.longestVacancyMinutes': { type: F.number, implements: COUNTY_NO_VACANT_POST, params: ['workingHours'], zh: '最长一段空岗的分钟数', en: 'minutes of the longest vacant span' },
   'ab.post.vacancyCount': { type: F.count, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段数', en: 'number of vacant spans longer than the tolerance' },
-  'ab.post.vacancies': { type: F.labels, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
-  'ab.post.unstaffedMinutes': { type: F.number, params: ['workingHours'], zh: '工作时间内A、B岗均不在岗的分钟数（不论是否摆放告示牌）', en: 'minutes within working hours with neither the A nor a B on the post, sign or no sign' },
-  'ab.post.longestUnstaffedMinutes': { type: F.number, params: ['workingHours'], zh: '最长一段A、B岗均不在岗的分钟数', en: 'minutes of the longest span with neither the A nor a B on the post' },
-  'ab.post.unstaffed': { type: F.labels, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
+  'ab.post.vacancies': { type: F.labels, implements: COUNTY_NO_VACANT_POST, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数的空岗时段（缺岗人员、应顶岗的B岗）', en: 'vacant spans longer than the tolerance (who was absent, which B should have stood in)' },
+  'ab.post.unstaffedMinutes': { type: F.number, implements: HOME_STAND_IN, params: ['workingHours'], zh: '工作时间内A、B岗均不在岗的分钟数（不论是否摆放告示牌）', en: 'minutes within working hours with neither the A nor a B on the post, sign or no sign' },
+  'ab.post.longestUnstaffedMinutes': { type: F.number, implements: HOME_STAND_IN, params: ['workingHours'], zh: '最长一段A、B岗均不在岗的分钟数', en: 'minutes of the longest span with neither the A nor a B on the post' },
+  'ab.post.unstaffed': { type: F.labels, implements: HOME_STAND_IN, params: ['vacancyToleranceMinutes', 'workingHours'], zh: '超过容许分钟数、A、B岗均不在岗的时段', en: 'spans longer than the tolerance with neither the A nor a B on the post' },
   'ab.post.singleStaff': { type: F.flag, zh: '是否一人窗口', en: 'whether the window has a single staff member' },
-  'ab.post.leavesWithoutHandover': { type: F.list, zh: 'A岗未移交即离岗的请假（只计含工作时间的请假）', en: 'planned leave of the A, over working hours, without a handover before it' },
-  'ab.post.leavesWithoutHandoverCount': { type: F.count, zh: '未移交的请假数', en: 'number of leaves without a handover' },
-  'ab.post.unsignedAbsences': { type: F.list, zh: '未摆放去向牌或未托付周边窗口的临时离岗', en: 'brief absences without a complete sign and a neighbour watching' },
-  'ab.post.unsignedAbsenceCount': { type: F.count, zh: '此类临时离岗次数', en: 'number of such absences' },
+  'ab.post.leavesWithoutHandover': { type: F.list, implements: COUNTY_HANDOVER, zh: 'A岗未移交即离岗的请假（只计含工作时间的请假）', en: 'planned leave of the A, over working hours, without a handover before it' },
+  'ab.post.leavesWithoutHandoverCount': { type: F.count, implements: COUNTY_HANDOVER, zh: '未移交的请假数', en: 'number of leaves without a handover' },
+  'ab.post.unsignedAbsences': { type: F.list, implements: COUNTY_SINGLE_STAFF_SIGN, zh: '未摆放去向牌或未托付周边窗口的临时离岗', en: 'brief absences without a complete sign and a neighbour watching' },
+  'ab.post.unsignedAbsenceCount': { type: F.count, implements: COUNTY_SINGLE_STAFF_SIGN, zh: '此类临时离岗次数', en: 'number of such absences' },
 });
 
 export const AB_LEAVE_FACTS = defineFacts({
   'ab.leave.staff': { type: F.text, zh: '请假人', en: 'staff member on leave' },
   'ab.leave.from': { type: F.text, zh: '请假开始', en: 'leave starts' },
   'ab.leave.days': { type: F.number, zh: '请假天数', en: 'days of leave' },
-  'ab.leave.approvedByLeaderInCharge': { type: F.flag, zh: '是否经分管领导准假', en: 'approved by the leader in charge' },
-  'ab.leave.approvedByPrincipal': { type: F.flag, zh: '是否经主要领导准假', en: 'approved by the principal leader' },
+  'ab.leave.approvedByLeaderInCharge': { type: F.flag, implements: COUNTY_LEAVE_APPROVAL, zh: '是否经分管领导准假', en: 'approved by the leader in charge' },
+  'ab.leave.approvedByPrincipal': { type: F.flag, implements: COUNTY_LEAVE_APPROVAL, zh: '是否经主要领导准假', en: 'approved by the principal leader' },
 });
 
 export const AB_STAFF_FACTS = defineFacts({
   'ab.staff.id': { type: F.text, zh: '人员', en: 'staff member' },
   'ab.staff.department': { type: F.text, zh: '所属部门', en: 'department' },
   'ab.staff.holdsAPost': { type: F.flag, zh: '是否A岗', en: 'whether the person holds an A post' },
-  'ab.staff.windowTermYears': { type: F.number.nullable(), zh: '在窗口工作年限（已离开窗口者）', en: 'years served at the window (for those who left it)' },
+  'ab.staff.windowTermYears': { type: F.number.nullable(), implements: HOME_TWO_YEARS_AT_WINDOW, zh: '在窗口工作年限（已离开窗口者）', en: 'years served at the window (for those who left it)' },
   'ab.staff.replacedAsUnfit': { type: F.flag, zh: '是否因经考评不能胜任而被派驻单位调换', en: 'whether the sending unit replaced the person as found unfit after assessment' },
-  'ab.staff.attendanceIssues': { type: F.labels, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题', en: 'attendance issues' },
-  'ab.staff.attendanceIssueCount': { type: F.count, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题数', en: 'number of attendance issues' },
+  'ab.staff.attendanceIssues': { type: F.labels, implements: PLAN_1_LATE_AND_EARLY, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题', en: 'attendance issues' },
+  'ab.staff.attendanceIssueCount': { type: F.count, implements: PLAN_1_LATE_AND_EARLY, params: ['lateToleranceMinutes', 'offPostMinutes', 'halfDayAbsenceMinutes', 'workingHours'], zh: '考勤问题数', en: 'number of attendance issues' },
 });
 
 export const DEPARTMENT_FACTS = defineFacts({
@@ -56,16 +69,16 @@ export const DEPARTMENT_FACTS = defineFacts({
   'dept.center': { type: F.flag, zh: '是否中心自身（如中心派人值班的综合代办窗口）', en: 'whether it is the center’s own office (e.g. the proxy window the center staffs)' },
   'dept.stationsChiefRepresentative': { type: F.flag.nullable(), zh: '部门登记：是否以首席代表方式进驻（整体进驻者为否；未登记为空）', en: 'registry: whether stationed through a chief representative (false when stationed as a whole unit; null when unstated)' },
   'dept.registered': { type: F.flag, zh: '是否在名册的部门登记中（登记了是否为中心自身、是否派驻首席代表）', en: 'whether the roster’s department registry lists the department (as the center itself, or whether it stations a chief representative)' },
-  'dept.chiefRepresentativeRequired': { type: F.flag, zh: '是否应委任首席代表（派驻单位，除非登记为整体进驻或中心自身）', en: 'whether the department must appoint a chief representative (a sending unit, unless registered as stationed whole or as the center)' },
+  'dept.chiefRepresentativeRequired': { type: F.flag, implements: CITY_CHIEF_REP_APPOINTED, zh: '是否应委任首席代表（派驻单位，除非登记为整体进驻或中心自身）', en: 'whether the department must appoint a chief representative (a sending unit, unless registered as stationed whole or as the center)' },
   'dept.stationedThroughChiefRepresentative': { type: F.flag, zh: '是否设立首席代表进驻（已有首席代表或登记如此）', en: 'whether stationed through a chief representative (has one, or registered so)' },
-  'dept.aPostStaff': { type: F.number, zh: 'A岗人数', en: 'A-post staff' },
-  'dept.bPostStaff': { type: F.number, zh: 'B岗人数', en: 'B-post staff' },
+  'dept.aPostStaff': { type: F.number, implements: CITY_CHIEF_REP_STAFFING, zh: 'A岗人数', en: 'A-post staff' },
+  'dept.bPostStaff': { type: F.number, implements: CITY_CHIEF_REP_STAFFING, zh: 'B岗人数', en: 'B-post staff' },
 });
 
 export const AB_CASE_FACTS = defineFacts({
   'ab.rosterGiven': { type: F.flag, zh: '是否提供了同期人员名册', en: 'whether a roster of the period was given' },
-  'ab.unauthorisedActs': { type: F.labels, zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
-  'ab.unauthorisedActCount': { type: F.count, zh: '此类行为数', en: 'number of such acts' },
+  'ab.unauthorisedActs': { type: F.labels, implements: COUNTY_B_ACTS_FOR_A, zh: '既非A岗、也非顶岗B岗，又非本部门首席代表、领导或审批人员所作的收件受理行为', en: 'intake acts on the case by someone neither the A, nor a substituting B, nor the department’s chief representative, leader or approver' },
+  'ab.unauthorisedActCount': { type: F.count, implements: COUNTY_B_ACTS_FOR_A, zh: '此类行为数', en: 'number of such acts' },
 });
 
 /** Vacant spans a finding lists in full; the rest are counted. */

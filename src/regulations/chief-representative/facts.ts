@@ -5,18 +5,24 @@ import { defineFacts, factType as F } from '../context.js';
 import type { ScopeItem } from '../context.js';
 import { yearsBetween } from '../../calendar/instants.js';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const CITY_AUTHORISATION_FILED = { document: 'city-12/chief-representative', article: '第五条 (一)', text: '派驻单位研究确定人选后,下达《授权委托书》,明确界定职权和责任,在行政服务中心备案。' };
+const CITY_RESIDENT = { document: 'city-12/chief-representative', article: '第六条 (三)', text: '窗口首席代表必须常驻行政服务中心工作,履职期间不再承担派驻单位的其他工作。' };
+const CITY_ONE_YEAR_TERM = { document: 'city-12/chief-representative', article: '第六条 (五)', text: '其履职期限至少为一年。' };
+const CITY_CHANGE_NOTIFIED = { document: 'city-12/chief-representative', article: '第六条 (五)', text: '如需调整,必须事先函告行政服务中心。' };
+
 export const CR_FACTS = defineFacts({
   'cr.department': { type: F.text, zh: '派驻单位', en: 'department' },
   'cr.staff': { type: F.text, zh: '首席代表', en: 'chief representative' },
-  'cr.authorisationOnFile': { type: F.flag, zh: '《授权委托书》是否在中心备案', en: 'whether the written authorisation is on file at the center' },
+  'cr.authorisationOnFile': { type: F.flag, implements: CITY_AUTHORISATION_FILED, zh: '《授权委托书》是否在中心备案', en: 'whether the written authorisation is on file at the center' },
   'cr.rank': { type: F.label, zh: '职级', en: 'rank' },
   'cr.position': { type: F.label, zh: '职务', en: 'position' },
   'cr.qualified': { type: F.flag, params: ['chiefRepQualification'], zh: '职级/职务是否符合要求', en: 'whether rank or position qualifies' },
-  'cr.resident': { type: F.flag, zh: '是否常驻中心', en: 'whether resident at the center' },
-  'cr.termYears': { type: F.number.nullable(), zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
+  'cr.resident': { type: F.flag, implements: CITY_RESIDENT, zh: '是否常驻中心', en: 'whether resident at the center' },
+  'cr.termYears': { type: F.number.nullable(), implements: CITY_ONE_YEAR_TERM, zh: '履职年限（已卸任或调整者）', en: 'years served (for a term that ended)' },
   'cr.returnedAsUnfit': { type: F.flag, zh: '是否因不能胜任被退回原单位', en: 'whether returned to the home unit as unable to do the job' },
-  'cr.changesNotNotified': { type: F.labels, zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
-  'cr.changesNotNotifiedCount': { type: F.count, zh: '此类调整数', en: 'number of such changes' },
+  'cr.changesNotNotified': { type: F.labels, implements: CITY_CHANGE_NOTIFIED, zh: '未事先函告中心的调整', en: 'changes not notified to the center in advance' },
+  'cr.changesNotNotifiedCount': { type: F.count, implements: CITY_CHANGE_NOTIFIED, zh: '此类调整数', en: 'number of such changes' },
 });
 
 const RANK_ORDER = ['staff', 'deputy-section', 'section', 'deputy-division', 'division'] as const;

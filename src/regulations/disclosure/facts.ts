@@ -9,49 +9,58 @@ import { findPersonalData } from './personal-data.js';
 
 export const REGULATION = 'disclosure';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const ALL_30_PUBLIC_NOTICE = { document: 'xingzheng-xuke-fa', article: '第三十条', text: '行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本等在办公场所公示。' };
+const CITY_GUIDE_ON_PAPER = { document: 'city-12/disclosure', article: '第五条 (三)', text: '窗口办事指南、申请文书范本等信息,由各窗口以纸质形式公开。' };
+const CITY_RESULT_TOLD = { document: 'city-12/disclosure', article: '第五条 (四)', text: '各类行政服务事项、公共资源交易活动的办理情况及结果,应当以当面告知、书面告知、电话通知、短信告知等方式及时向当事人公开。' };
+const CITY_PRIVACY_NOT_DISCLOSED = { document: 'city-12/disclosure', article: '第四条 下列内容不予公开 (三)', text: '(三)涉及商业秘密、个人隐私等信息。' };
+const CITY_KEPT_UP_TO_DATE = { document: 'city-12/disclosure', article: '第八条 (二)', text: '(二)不及时更新办事公开内容的;' };
+const CITY_NO_UNLAWFUL_FEES = { document: 'city-12/disclosure', article: '第八条 (三)', text: '(三)提供办事公开内容信息违反国家规定收取费用的;' };
+const CITY_NO_TAMPERING = { document: 'city-12/disclosure', article: '第八条 (四)', text: '(四)隐瞒、篡改、捏造或销毁办事公开内容的;' };
+const TOWNSHIP_FREE_DISCLOSURE = { document: 'township', article: '二、职能定位 (四)政府信息公开职能', text: '主动向社会免费公开与经济、社会管理和公共服务相关的政府信息' };
+
 export const DS_CASE_FACTS = defineFacts({
   'ds.decided': { type: F.flag, zh: '是否已作出决定', en: 'whether decided' },
   'ds.resultTold': { type: F.flag, zh: '是否已告知当事人办理结果', en: 'whether the party was told the result' },
-  'ds.resultNoticeLate': { type: F.flag, params: ['resultNoticeWorkingDays'], zh: '告知办理结果是否超出时限', en: 'whether the result was told late (or not yet, past the limit)' },
-  'ds.resultNoticeDueDate': { type: F.date.nullable(), params: ['resultNoticeWorkingDays'], zh: '告知结果的截止日', en: 'date by which the result must be told' },
+  'ds.resultNoticeLate': { type: F.flag, implements: CITY_RESULT_TOLD, params: ['resultNoticeWorkingDays'], zh: '告知办理结果是否超出时限', en: 'whether the result was told late (or not yet, past the limit)' },
+  'ds.resultNoticeDueDate': { type: F.date.nullable(), implements: CITY_RESULT_TOLD, params: ['resultNoticeWorkingDays'], zh: '告知结果的截止日', en: 'date by which the result must be told' },
 });
 
 export const DS_CATALOGUE_FACTS = defineFacts({
   'ds.informationFees': { type: F.labels, zh: '公开信息收取的费用', en: 'fees charged for disclosed information' },
   'ds.informationFeeCount': { type: F.count, zh: '收费次数', en: 'number of such fees' },
-  'ds.unlawfulFees': { type: F.labels, params: ['unlawfulInformationFeeItems'], zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
-  'ds.unlawfulFeeCount': { type: F.count, params: ['unlawfulInformationFeeItems'], zh: '此类收费次数', en: 'number of such fees' },
-  'ds.unexplainedFees': { type: F.labels, zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
-  'ds.unexplainedFeeCount': { type: F.count, zh: '此类收费次数', en: 'number of such fees' },
-  'ds.proactiveFees': { type: F.labels, zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
-  'ds.proactiveFeeCount': { type: F.count, zh: '此类收费次数', en: 'number of such fees' },
+  'ds.unlawfulFees': { type: F.labels, implements: CITY_NO_UNLAWFUL_FEES, params: ['unlawfulInformationFeeItems'], zh: '配置列为违反国家规定的收费', en: 'fees of items the profile marks as charged against national rules' },
+  'ds.unlawfulFeeCount': { type: F.count, implements: CITY_NO_UNLAWFUL_FEES, params: ['unlawfulInformationFeeItems'], zh: '此类收费次数', en: 'number of such fees' },
+  'ds.unexplainedFees': { type: F.labels, implements: CITY_NO_UNLAWFUL_FEES, zh: '未记录国家规定依据的收费（待核查）', en: 'fees with no recorded national provision allowing them (to review)' },
+  'ds.unexplainedFeeCount': { type: F.count, implements: CITY_NO_UNLAWFUL_FEES, zh: '此类收费次数', en: 'number of such fees' },
+  'ds.proactiveFees': { type: F.labels, implements: TOWNSHIP_FREE_DISCLOSURE, zh: '对主动公开的信息收取的费用', en: 'fees charged for information published of the center’s own motion' },
+  'ds.proactiveFeeCount': { type: F.count, implements: TOWNSHIP_FREE_DISCLOSURE, zh: '此类收费次数', en: 'number of such fees' },
 });
 
 export const DS_MATTER_FACTS = defineFacts({
   'ds.matter.id': { type: F.text, zh: '事项', en: 'matter' },
   'ds.matter.name': { type: F.text, zh: '事项名称', en: 'matter name' },
   'ds.matter.kind': { type: F.text, zh: '事项类型（行政许可/非许可审批/公共服务）', en: 'kind of matter: license, non-license approval or public service' },
-  'ds.matter.published': { type: F.flag, zh: '是否已公开办事指南', en: 'whether a guide is published' },
+  'ds.matter.published': { type: F.flag, implements: CITY_GUIDE_ON_PAPER, zh: '是否已公开办事指南', en: 'whether a guide is published' },
   'ds.matter.missingFields': { type: F.labels, params: ['guideRequiredFields'], zh: '办事指南缺少的、配置所依文件要求的内容', en: 'what the guide lacks of the list the profile’s document requires' },
   'ds.matter.missingFieldCount': { type: F.count, params: ['guideRequiredFields'], zh: '缺项数', en: 'number of missing items' },
   'ds.matter.missingLicenseFields': {
-    type: F.labels, implements: { document: 'xingzheng-xuke-fa', article: '第三十条', text: '行政机关应当将法律、法规、规章规定的有关行政许可的事项、依据、条件、数量、程序、期限以及需要提交的全部材料的目录和申请书示范文本等在办公场所公示。' },
-    zh: '未公示的行政许可法第三十条所列内容（未公开指南时为全部）',
+    type: F.labels, implements: ALL_30_PUBLIC_NOTICE, zh: '未公示的行政许可法第三十条所列内容（未公开指南时为全部）',
     en: 'what of the Administrative License Law 第三十条 list is not published (all of it where no guide is)',
   },
-  'ds.matter.missingLicenseFieldCount': { type: F.count, zh: '此类缺项数', en: 'number of such missing items' },
-  'ds.matter.staleChanges': { type: F.labels, params: ['disclosureUpdateWorkingDays'], zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
-  'ds.matter.staleChangeCount': { type: F.count, params: ['disclosureUpdateWorkingDays'], zh: '此类变化数', en: 'number of such changes' },
+  'ds.matter.missingLicenseFieldCount': { type: F.count, implements: ALL_30_PUBLIC_NOTICE, zh: '此类缺项数', en: 'number of such missing items' },
+  'ds.matter.staleChanges': { type: F.labels, implements: CITY_KEPT_UP_TO_DATE, params: ['disclosureUpdateWorkingDays'], zh: '未及时更新到办事指南的变化', en: 'changes not brought into the guide in time' },
+  'ds.matter.staleChangeCount': { type: F.count, implements: CITY_KEPT_UP_TO_DATE, params: ['disclosureUpdateWorkingDays'], zh: '此类变化数', en: 'number of such changes' },
 });
 
 export const DS_RESULT_FACTS = defineFacts({
   'ds.result.id': { type: F.text, zh: '公开结果', en: 'published result' },
-  'ds.result.residentIds': { type: F.labels, zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
-  'ds.result.residentIdCount': { type: F.count, zh: '身份证号码处数', en: 'number of resident ID numbers' },
-  'ds.result.mobiles': { type: F.labels, zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
-  'ds.result.mobileCount': { type: F.count, zh: '手机号码处数', en: 'number of mobile numbers' },
-  'ds.result.unexplainedChanges': { type: F.labels, zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
-  'ds.result.unexplainedChangeCount': { type: F.count, zh: '此类修改数', en: 'number of such changes' },
+  'ds.result.residentIds': { type: F.labels, implements: CITY_PRIVACY_NOT_DISCLOSED, zh: '公开内容中经校验的居民身份证号码（已遮蔽）及位置', en: 'checksum-valid resident ID numbers in the published text (masked), with positions' },
+  'ds.result.residentIdCount': { type: F.count, implements: CITY_PRIVACY_NOT_DISCLOSED, zh: '身份证号码处数', en: 'number of resident ID numbers' },
+  'ds.result.mobiles': { type: F.labels, implements: CITY_PRIVACY_NOT_DISCLOSED, zh: '公开内容中的手机号码（已遮蔽）及位置', en: 'mobile numbers in the published text (masked), with positions' },
+  'ds.result.mobileCount': { type: F.count, implements: CITY_PRIVACY_NOT_DISCLOSED, zh: '手机号码处数', en: 'number of mobile numbers' },
+  'ds.result.unexplainedChanges': { type: F.labels, implements: CITY_NO_TAMPERING, zh: '无记录理由的修改或撤下', en: 'changes or withdrawals without a recorded reason' },
+  'ds.result.unexplainedChangeCount': { type: F.count, implements: CITY_NO_TAMPERING, zh: '此类修改数', en: 'number of such changes' },
 });
 
 const REQUIREMENT_LABELS: Record<GuideRequirementName, Bilingual> = {

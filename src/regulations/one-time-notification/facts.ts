@@ -7,41 +7,52 @@ import { trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'one-time-notification';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const ALL_32_1_NO_LICENSE_NEEDED = { document: 'xingzheng-xuke-fa', article: '第三十二条 (一)', text: '申请事项依法不需要取得行政许可的，应当即时告知申请人不受理' };
+const ALL_32_2_OUTSIDE_POWER = { document: 'xingzheng-xuke-fa', article: '第三十二条 (二)', text: '申请事项依法不属于本行政机关职权范围的，应当即时作出不予受理的决定，并告知申请人向有关行政机关申请' };
+const ALL_32_4_ONE_NOTICE = { document: 'xingzheng-xuke-fa', article: '第三十二条 (四)', text: '申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容' };
+const ALL_32_4_DEEMED_ACCEPTED = { document: 'xingzheng-xuke-fa', article: '第三十二条 (四)', text: '逾期不告知的，自收到申请材料之日起即为受理' };
+const ALL_36_INTERESTED_PARTIES = { document: 'xingzheng-xuke-fa', article: '第三十六条', text: '行政机关对行政许可申请进行审查时，发现行政许可事项直接关系他人重大利益的，应当告知该利害关系人。' };
+const CITY_NOTICE_IN_THREE_DAYS = { document: 'city-12/one-time-notification', article: '第五条 (一)', text: '属承诺件的,应及时协调有关人员审核申报材料,并在3个工作日内通知申请人需要补正补全的全部内容。' };
+const CITY_WRITTEN_NOTICE = { document: 'city-12/one-time-notification', article: '第四条 (一)', text: '服务对象来窗口办理行政许可申请,应当使用书面告知方式。' };
+const CITY_NOTICE_FREE = { document: 'city-12/one-time-notification', article: '第四条 (一)', text: '按照法定一次性告知内容,免费提供完整的“办事指南”、相关示范文本、表格和资料。' };
+const TOWNSHIP_CLOCK_FROM_COMPLETE_MATERIALS = { document: 'township', article: '四、运行方式 补办件', text: '办结时限从服务对象补齐材料之日起算' };
+
 export const OTN_FACTS = defineFacts({
-  'otn.noticeNeeded': { type: F.flag, zh: '收件时材料即不齐全或不符合法定形式（首次审查发现的，或其后告知中要求补正的原有缺陷）', en: 'the materials were incomplete or not in legal form when received (found at the first check, or an original defect a notice asked for later)' },
+  'otn.noticeNeeded': { type: F.flag, implements: ALL_32_4_ONE_NOTICE, zh: '收件时材料即不齐全或不符合法定形式（首次审查发现的，或其后告知中要求补正的原有缺陷）', en: 'the materials were incomplete or not in legal form when received (found at the first check, or an original defect a notice asked for later)' },
   'otn.initialDeficiencies': { type: F.list, zh: '首次审查发现的需补正事项', en: 'items deficient at the first check' },
   'otn.noticeGiven': { type: F.flag, zh: '是否已发出补正告知', en: 'whether a deficiency notice was given' },
-  'otn.noticeLimitWorkingDays': { type: F.number, params: ['oneTimeNoticeWorkingDays'], zh: '本地制度规定的告知时限（工作日；即办件为0，即当场）', en: 'notice limit of the local system in working days (0 = on the spot, for instant cases)' },
-  'otn.statutoryLimitWorkingDays': { type: F.number, params: ['statutoryNoticeWorkingDays'], zh: '行政许可法规定的告知期限（工作日）', en: 'notice limit of the Administrative License Law in working days' },
-  'otn.statutoryNoticeDueDate': { type: F.date.nullable(), implements: { document: 'xingzheng-xuke-fa', article: '第三十二条 (四)', text: '申请材料不齐全或者不符合法定形式的，应当当场或者在五日内一次告知申请人需要补正的全部内容' }, zh: '法定告知期限的最后一日', en: 'last day of the statutory notice period' },
+  'otn.noticeLimitWorkingDays': { type: F.number, implements: CITY_NOTICE_IN_THREE_DAYS, params: ['oneTimeNoticeWorkingDays'], zh: '本地制度规定的告知时限（工作日；即办件为0，即当场）', en: 'notice limit of the local system in working days (0 = on the spot, for instant cases)' },
+  'otn.statutoryLimitWorkingDays': { type: F.number, implements: ALL_32_4_ONE_NOTICE, params: ['statutoryNoticeWorkingDays'], zh: '行政许可法规定的告知期限（工作日）', en: 'notice limit of the Administrative License Law in working days' },
+  'otn.statutoryNoticeDueDate': { type: F.date.nullable(), implements: ALL_32_4_ONE_NOTICE, zh: '法定告知期限的最后一日', en: 'last day of the statutory notice period' },
   'otn.untoldAtStatutoryDeadline': { type: F.list, zh: '法定期限届满时既未告知、也未补齐的原有缺陷事项', en: 'original defects neither told nor supplied when the statutory period ran out' },
   'otn.statutoryNoticeApplies': { type: F.flag, zh: '行政许可法第三十二条(四)约束本申请：以行政许可申请、事项确为行政许可、且属于本部门职权范围', en: 'ALL 第三十二条(四) governs the application: applied for as a license, the matter is one, and it is within the department\'s power' },
-  'otn.noticeWorkingDays': { type: F.number.nullable(), zh: '收件后第几个工作日告知（未告知则为至材料补齐、受理或决定之日，或至评估时点已过的工作日）', en: 'working day after receipt on which the notice was given (without one: on which the materials were completed or the case accepted or decided, else elapsed so far)' },
+  'otn.noticeWorkingDays': { type: F.number.nullable(), implements: ALL_32_4_ONE_NOTICE, zh: '收件后第几个工作日告知（未告知则为至材料补齐、受理或决定之日，或至评估时点已过的工作日）', en: 'working day after receipt on which the notice was given (without one: on which the materials were completed or the case accepted or decided, else elapsed so far)' },
   'otn.noticeDate': { type: F.date, zh: '首次告知日期（未告知则为材料补齐、受理或决定之日，或评估日期）', en: 'date of the first notice (without one: of completed materials, acceptance or a decision, else the as-of date)' },
   'otn.receivedDate': { type: F.date.nullable(), zh: '收件日期', en: 'date the materials were received' },
-  'otn.itemsNotInFirstNotice': { type: F.list, zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷、首次告知前未补正而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check, not corrected before it and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
+  'otn.itemsNotInFirstNotice': { type: F.list, implements: ALL_32_4_ONE_NOTICE, zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷、首次告知前未补正而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check, not corrected before it and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
   'otn.oneNoticeDutyElsewhere': { type: F.flag, zh: '一次告知全部补正内容的一般规则（OTN-ALL-ITEMS/any-application）已在本配置下适用于本案', en: 'the general one-notice rule (OTN-ALL-ITEMS/any-application) already runs for this case under the profile' },
-  'otn.itemsNotInFirstNoticeCount': { type: F.count, zh: '未一次性告知的事项数', en: 'number of items not told in one notice' },
+  'otn.itemsNotInFirstNoticeCount': { type: F.count, implements: ALL_32_4_ONE_NOTICE, zh: '未一次性告知的事项数', en: 'number of items not told in one notice' },
   'otn.laterNotices': { type: F.number, zh: '首次告知之后的补正告知次数', en: 'deficiency notices after the first' },
   'otn.windowLicense': { type: F.flag, zh: '窗口办理的行政许可申请', en: 'a license application made at the window' },
   'otn.firstNoticeForm': { type: F.text.nullable(), zh: '首次告知方式', en: 'form of the first notice' },
-  'otn.oralNotices': { type: F.list, zh: '仅口头作出的补正告知（日期）', en: 'deficiency notices given orally only (their dates)' },
-  'otn.oralNoticeCount': { type: F.count, zh: '仅口头作出的补正告知次数', en: 'number of deficiency notices given orally only' },
-  'otn.electronicNotices': { type: F.list, zh: '以电子方式作出的补正告知（日期）', en: 'deficiency notices given electronically (their dates)' },
-  'otn.electronicNoticeCount': { type: F.count, zh: '以电子方式作出的补正告知次数', en: 'number of deficiency notices given electronically' },
+  'otn.oralNotices': { type: F.list, implements: CITY_WRITTEN_NOTICE, zh: '仅口头作出的补正告知（日期）', en: 'deficiency notices given orally only (their dates)' },
+  'otn.oralNoticeCount': { type: F.count, implements: CITY_WRITTEN_NOTICE, zh: '仅口头作出的补正告知次数', en: 'number of deficiency notices given orally only' },
+  'otn.electronicNotices': { type: F.list, implements: CITY_WRITTEN_NOTICE, zh: '以电子方式作出的补正告知（日期）', en: 'deficiency notices given electronically (their dates)' },
+  'otn.electronicNoticeCount': { type: F.count, implements: CITY_WRITTEN_NOTICE, zh: '以电子方式作出的补正告知次数', en: 'number of deficiency notices given electronically' },
   'otn.contentMissing': { type: F.labels, zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
   'otn.contentMissingCount': { type: F.count, zh: '缺少的法定告知内容数', en: 'number of required content items missing' },
-  'otn.noticeCharged': { type: F.flag, zh: '告知或办事指南是否收费', en: 'whether the notice or guide was charged for' },
-  'otn.deemedAccepted': { type: F.flag, implements: { document: 'xingzheng-xuke-fa', article: '第三十二条 (四)', text: '逾期不告知的，自收到申请材料之日起即为受理' }, params: ['statutoryNoticeWorkingDays', 'deemedAcceptanceOnLateNotice'], zh: '法定五日届满仍有原有缺陷未告知（逾期不告知），自收到申请材料之日起即为受理', en: 'counts as accepted on receipt: an original defect was still untold when the law\'s five working days ran out' },
-  'otn.notAcceptedOnTheSpot': { type: F.flag, zh: '是否在收件当日（非工作日收件的，为其后第一个工作日）作出不予受理（或退回）', en: 'whether non-acceptance (or return) was decided on the day of receipt (for materials received on a day off, the next working day)' },
-  'otn.declineAtOnceMissed': { type: F.flag, zh: '未当即告知不受理：已受理、作出了其他决定或在收件日之后才不予受理，或收件当日已过仍未处理', en: 'not declined at once: accepted, decided otherwise or declined after the day of receipt, or still pending after that day' },
+  'otn.noticeCharged': { type: F.flag, implements: CITY_NOTICE_FREE, zh: '告知或办事指南是否收费', en: 'whether the notice or guide was charged for' },
+  'otn.deemedAccepted': { type: F.flag, implements: ALL_32_4_DEEMED_ACCEPTED, params: ['statutoryNoticeWorkingDays', 'deemedAcceptanceOnLateNotice'], zh: '法定五日届满仍有原有缺陷未告知（逾期不告知），自收到申请材料之日起即为受理', en: 'counts as accepted on receipt: an original defect was still untold when the law\'s five working days ran out' },
+  'otn.notAcceptedOnTheSpot': { type: F.flag, implements: ALL_32_2_OUTSIDE_POWER, zh: '是否在收件当日（非工作日收件的，为其后第一个工作日）作出不予受理（或退回）', en: 'whether non-acceptance (or return) was decided on the day of receipt (for materials received on a day off, the next working day)' },
+  'otn.declineAtOnceMissed': { type: F.flag, implements: ALL_32_1_NO_LICENSE_NEEDED, zh: '未当即告知不受理：已受理、作出了其他决定或在收件日之后才不予受理，或收件当日已过仍未处理', en: 'not declined at once: accepted, decided otherwise or declined after the day of receipt, or still pending after that day' },
   'otn.referredTo': { type: F.text.nullable(), zh: '引导申请的有关窗口/机关', en: 'window or authority the applicant was directed to' },
   'otn.affectsThirdParties': { type: F.flag, zh: '许可事项直接关系他人重大利益', en: 'the permit directly concerns others’ major interests' },
-  'otn.thirdPartiesNotifiedBeforeDecision': { type: F.flag, zh: '决定前已告知利害关系人', en: 'interested parties were told before the decision' },
+  'otn.thirdPartiesNotifiedBeforeDecision': { type: F.flag, implements: ALL_36_INTERESTED_PARTIES, zh: '决定前已告知利害关系人', en: 'interested parties were told before the decision' },
   'otn.decidedOnMerits': { type: F.flag, zh: '已经审查作出准予或不予许可的决定（不予受理、退回不在此列）', en: 'the application was reviewed and approved or refused (not declined or returned)' },
   'otn.isSupplementCase': { type: F.flag, zh: '是否补办件', en: 'whether this is a supplement case' },
   'otn.owedItems': { type: F.list, zh: '尚待补齐的材料', en: 'items still owed by the applicant' },
-  'otn.materialsCompleteDate': { type: F.date.nullable(), zh: '材料补齐日期', en: 'date the materials became complete' },
+  'otn.materialsCompleteDate': { type: F.date.nullable(), implements: TOWNSHIP_CLOCK_FROM_COMPLETE_MATERIALS, zh: '材料补齐日期', en: 'date the materials became complete' },
 });
 
 /** The notice's content as city-12 一次性告知制度 第三条 lists it, item by item. */

@@ -7,9 +7,14 @@ import { EVENT_WORDS } from '../words.js';
 
 export const REGULATION = 'online-processing';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const CITY_TICKET_FIRST = { document: 'city-12/online-processing', article: '第五条 (二)', text: '各办事窗口对未经总台登记发号的(通过网上提交申请的除外)一律不得受理' };
+const CITY_ENTERED_AT_ONCE = { document: 'city-12/online-processing', article: '第五条 (二)', text: '申请人经总台登记发号后,受理窗口要及时录入上网,不得搞事后补录和二次录入,杜绝弄虚作假现象。' };
+const CITY_NOTHING_OUTSIDE_SYSTEM = { document: 'city-12/online-processing', article: '第六条', text: '严禁出现体外循环、事后补录和二次录入等故意规避电子监察的行为。' };
+
 export const OP_FACTS = defineFacts({
   'op.windowApplication': { type: F.flag, zh: '窗口提交的申请（非网上提交）', en: 'an application made at the window (not online)' },
-  'op.ticketBeforeReceipt': { type: F.flag, implements: { document: 'city-12/online-processing', article: '第五条 (二)', text: '各办事窗口对未经总台登记发号的(通过网上提交申请的除外)一律不得受理' }, zh: '收件前是否经总台登记发号', en: 'whether a front-desk ticket was issued before receipt' },
+  'op.ticketBeforeReceipt': { type: F.flag, implements: CITY_TICKET_FIRST, zh: '收件前是否经总台登记发号', en: 'whether a front-desk ticket was issued before receipt' },
   'op.entryDueFrom': {
     type: F.label.nullable(),
     zh: '录入时限的起点：总台发号时间；窗口收件晚于发号或未发号的，为收件时间',
@@ -24,17 +29,17 @@ export const OP_FACTS = defineFacts({
     en: 'whether the case came into the system by a batch import the center agreed to (网上办理 第五条(四))',
   },
   'op.entryDelayMinutes': {
-    type: F.number.nullable(), implements: { document: 'city-12/online-processing', article: '第五条 (二)', text: '申请人经总台登记发号后,受理窗口要及时录入上网,不得搞事后补录和二次录入,杜绝弄虚作假现象。' }, params: ['workingHours'],
+    type: F.number.nullable(), implements: CITY_ENTERED_AT_ONCE, params: ['workingHours'],
     zh: '窗口录入距发号（或收件）的工作分钟数；未录入、网上提交或经同意批量导入的为空',
     en: 'working minutes from the ticket (or receipt) to the window’s entry; empty when never entered, online, or imported with the center’s consent',
   },
   'op.minutesNotEntered': {
-    type: F.number.nullable(), params: ['workingHours'],
+    type: F.number.nullable(), implements: CITY_ENTERED_AT_ONCE, params: ['workingHours'],
     zh: '窗口申请至今仍未录入系统的工作分钟数（自发号或收件起）；已在系统中的为空',
     en: 'working minutes since the ticket (or receipt) that a window application has stayed out of the system; empty once it is in',
   },
-  'op.actsOutsideSystem': { type: F.labels, implements: { document: 'city-12/online-processing', article: '第六条', text: '严禁出现体外循环、事后补录和二次录入等故意规避电子监察的行为。' }, zh: '案件进入系统前（或从未进入时）发生的办理行为', en: 'acts on the case before it was in the system (or while it never was)' },
-  'op.actsOutsideSystemCount': { type: F.count, zh: '系统外办理行为数', en: 'number of acts outside the system' },
+  'op.actsOutsideSystem': { type: F.labels, implements: CITY_NOTHING_OUTSIDE_SYSTEM, zh: '案件进入系统前（或从未进入时）发生的办理行为', en: 'acts on the case before it was in the system (or while it never was)' },
+  'op.actsOutsideSystemCount': { type: F.count, implements: CITY_NOTHING_OUTSIDE_SYSTEM, zh: '系统外办理行为数', en: 'number of acts outside the system' },
 });
 
 // Acts that are processing, not intake: done before the case is in the system they are 体外循环 or, once the case is

@@ -7,41 +7,53 @@ import { trackDeadline } from '../track-deadline.js';
 
 export const REGULATION = 'parallel-approval';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const CITY_SCOPE = { document: 'city-12/parallel-approval', article: '第二条', text: '凡在景德镇市本级审批权限内的投资项目,在企业注册、立项可研、用地批准、设计方案审核、施工许可、竣工验收等各阶段各环节涉及两个或两个以上部门的审批事项,均纳入并联审批范围。' };
+const CITY_MEETING = { document: 'city-12/parallel-approval', article: '第三条', text: '相关部门必须委派分管审批的负责人和窗口首席代表参加,必要时由部门主要负责人参加。' };
+const CITY_IN_PARALLEL = { document: 'city-12/parallel-approval', article: '第五条', text: '并联审批按照“统一受理、抄告相关、同步审批、限时办结”的工作要求开展。' };
+const CITY_LEAD_AND_CO_DUTIES = { document: 'city-12/parallel-approval', article: '第五条', text: '牵头部门负责有关并联审批事项的受理、抄告、催办、汇总和咨询工作,协办部门负责所涉及事项的审批及意见反馈工作。' };
+const CITY_UNIFIED_ACCEPTANCE = { document: 'city-12/parallel-approval', article: '第五条 (一)', text: '受理登记后,向申请人出具受理通知书,同时负责提供并联审批须知,并做好咨询服务工作。' };
+const CITY_COPIED = { document: 'city-12/parallel-approval', article: '第五条 (二)', text: '由牵头部门审查申请内容,并根据项目实际情况确定相关协办审批部门,向相关协办部门转发意见联系单' };
+const COUNTY_CO_OPINION_IN_TIME = { document: 'county-10/handling', article: '(二)办理制度。 3.联合办理制', text: '交由协办部门在规定时限内分别提出审核意见' };
+const COUNTY_DECIDED_ON_ALL_OPINIONS = { document: 'county-10/handling', article: '(二)办理制度。 3.联合办理制', text: '主办部门汇总各协办部门审核意见后,在承诺时限内做出决定' };
+const TOWNSHIP_ADVERSE_TOLD = { document: 'township', article: '四、运行方式 联办件', text: '不能办理或需要服务对象补充申报材料的,要及时将意见反馈给服务对象和主办窗口' };
+const PLAN_6_CENTER_RULES = { document: 'plans-11/6', article: '5、', text: '联办部门在办理审批事项过程中,有意见分歧时,由市政务中心进行裁决。' };
+
 export const PA_FACTS = defineFacts({
-  'pa.departmentsInvolved': { type: F.number, zh: '涉及部门数', en: 'departments involved' },
+  'pa.departmentsInvolved': { type: F.number, implements: CITY_SCOPE, zh: '涉及部门数', en: 'departments involved' },
   'pa.isJoint': { type: F.flag, zh: '是否作为联办件办理（确定牵头部门）', en: 'whether handled as a joint case with a lead department' },
   'pa.lead': { type: F.text.nullable(), zh: '牵头部门', en: 'lead department' },
   'pa.accepted': { type: F.flag, zh: '是否已受理', en: 'whether accepted' },
   'pa.notAccepted': { type: F.flag, zh: '是否在窗口不予受理或退回（未进入审批）', en: 'whether the application was not accepted or returned at the window (never reviewed)' },
-  'pa.acceptanceProblems': { type: F.labels, zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
-  'pa.acceptanceProblemCount': { type: F.count, zh: '统一受理缺项数', en: 'number of items unified acceptance lacked' },
-  'pa.lateCopies': { type: F.labels, params: ['copyWithinWorkingDays'], zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
-  'pa.lateCopyCount': { type: F.count, params: ['copyWithinWorkingDays'], zh: '未按时抄告的部门数', en: 'number of co-departments not copied in time' },
-  'pa.serialCopies': { type: F.list, zh: '在其他部门出具意见后才抄告的协办部门（串联审批；根据项目实际情况后增的协办部门除外）', en: 'co-departments copied only after another gave its opinion (serial review), other than those added later as the project required' },
-  'pa.serialCopyCount': { type: F.count, zh: '串联审批的部门数', en: 'number of serially reviewed co-departments' },
+  'pa.acceptanceProblems': { type: F.labels, implements: CITY_UNIFIED_ACCEPTANCE, zh: '统一受理缺少的内容', en: 'what unified acceptance lacked' },
+  'pa.acceptanceProblemCount': { type: F.count, implements: CITY_UNIFIED_ACCEPTANCE, zh: '统一受理缺项数', en: 'number of items unified acceptance lacked' },
+  'pa.lateCopies': { type: F.labels, implements: CITY_COPIED, params: ['copyWithinWorkingDays'], zh: '未按时抄告的协办部门', en: 'co-departments not copied in time' },
+  'pa.lateCopyCount': { type: F.count, implements: CITY_COPIED, params: ['copyWithinWorkingDays'], zh: '未按时抄告的部门数', en: 'number of co-departments not copied in time' },
+  'pa.serialCopies': { type: F.list, implements: CITY_IN_PARALLEL, zh: '在其他部门出具意见后才抄告的协办部门（串联审批；根据项目实际情况后增的协办部门除外）', en: 'co-departments copied only after another gave its opinion (serial review), other than those added later as the project required' },
+  'pa.serialCopyCount': { type: F.count, implements: CITY_IN_PARALLEL, zh: '串联审批的部门数', en: 'number of serially reviewed co-departments' },
   'pa.decided': { type: F.flag, zh: '是否已作出决定', en: 'whether decided' },
-  'pa.opinionsMissingAtDecision': { type: F.list, zh: '决定时尚未反馈意见的协办部门', en: 'co-departments without an opinion at the decision' },
-  'pa.opinionsMissingAtDecisionCount': { type: F.count, zh: '此类部门数', en: 'number of such co-departments' },
-  'pa.unresolvedConflictAtDecision': { type: F.flag, zh: '决定时是否存在未经裁决或联审的意见分歧（决定与不同意意见相反，或记录在案的分歧）', en: 'whether a disagreement stood unresolved at the decision (an approval over a rejection, or a dispute on record)' },
+  'pa.opinionsMissingAtDecision': { type: F.list, implements: COUNTY_DECIDED_ON_ALL_OPINIONS, zh: '决定时尚未反馈意见的协办部门', en: 'co-departments without an opinion at the decision' },
+  'pa.opinionsMissingAtDecisionCount': { type: F.count, implements: COUNTY_DECIDED_ON_ALL_OPINIONS, zh: '此类部门数', en: 'number of such co-departments' },
+  'pa.unresolvedConflictAtDecision': { type: F.flag, implements: PLAN_6_CENTER_RULES, zh: '决定时是否存在未经裁决或联审的意见分歧（决定与不同意意见相反，或记录在案的分歧）', en: 'whether a disagreement stood unresolved at the decision (an approval over a rejection, or a dispute on record)' },
   'pa.conflictingDepartments': { type: F.list, zh: '未经裁决或联审的意见分歧所涉部门', en: 'departments in an unresolved disagreement' },
-  'pa.overruledDepartments': { type: F.list, zh: '决定准予、却与其不同意意见相反，且决定前无裁决或联审的协办部门', en: 'co-departments whose rejection the approval went against, with no ruling or joint review before the decision' },
-  'pa.overruledCount': { type: F.count, zh: '此类部门数', en: 'number of such co-departments' },
+  'pa.overruledDepartments': { type: F.list, implements: CITY_LEAD_AND_CO_DUTIES, zh: '决定准予、却与其不同意意见相反，且决定前无裁决或联审的协办部门', en: 'co-departments whose rejection the approval went against, with no ruling or joint review before the decision' },
+  'pa.overruledCount': { type: F.count, implements: CITY_LEAD_AND_CO_DUTIES, zh: '此类部门数', en: 'number of such co-departments' },
   'pa.centerRules': { type: F.flag, zh: '是否有文件规定意见分歧由中心裁决（玉林方案 篇六）', en: 'whether a document in force has the center rule on disputes (the Yulin plan)' },
   'pa.investmentProject': { type: F.flag, zh: '是否为本级审批权限内的投资项目', en: 'whether the matter is an investment project within the center’s own approval power' },
-  'pa.meetingProblems': { type: F.labels, zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
-  'pa.meetingProblemCount': { type: F.count, zh: '联审会议出席问题数', en: 'number of meeting attendance problems' },
+  'pa.meetingProblems': { type: F.labels, implements: CITY_MEETING, zh: '联审会议出席问题', en: 'joint review meeting attendance problems' },
+  'pa.meetingProblemCount': { type: F.count, implements: CITY_MEETING, zh: '联审会议出席问题数', en: 'number of meeting attendance problems' },
 });
 
 export const PA_CO_FACTS = defineFacts({
   'pa.co.department': { type: F.text, zh: '协办部门', en: 'co-department' },
   'pa.co.copied': { type: F.flag, zh: '是否已抄告', en: 'whether copied' },
   'pa.co.limitWorkingDays': { type: F.number, zh: '协办时限（工作日）', en: 'co-department limit (working days)' },
-  'pa.co.dueDate': { type: F.date.nullable(), zh: '意见反馈截止日', en: 'opinion due date' },
+  'pa.co.dueDate': { type: F.date.nullable(), implements: COUNTY_CO_OPINION_IN_TIME, zh: '意见反馈截止日', en: 'opinion due date' },
   'pa.co.status': { type: F.text.nullable(), zh: '协办时限状态', en: 'status of the co-department deadline' },
-  'pa.co.late': { type: F.flag, zh: '是否超时', en: 'whether late' },
+  'pa.co.late': { type: F.flag, implements: COUNTY_CO_OPINION_IN_TIME, zh: '是否超时', en: 'whether late' },
   'pa.co.opinion': { type: F.label.nullable(), zh: '协办意见', en: 'opinion' },
-  'pa.co.adverseNotTold': { type: F.flag, zh: '不能办理或需补充材料时未及时反馈申请人和牵头部门', en: 'an adverse opinion not told at once to the applicant and the lead' },
-  'pa.co.urged': { type: F.flag, zh: '牵头部门是否已催办', en: 'whether the lead urged it' },
+  'pa.co.adverseNotTold': { type: F.flag, implements: TOWNSHIP_ADVERSE_TOLD, zh: '不能办理或需补充材料时未及时反馈申请人和牵头部门', en: 'an adverse opinion not told at once to the applicant and the lead' },
+  'pa.co.urged': { type: F.flag, implements: CITY_LEAD_AND_CO_DUTIES, zh: '牵头部门是否已催办', en: 'whether the lead urged it' },
   'pa.co.needsUrging': { type: F.flag, zh: '是否临近或超过时限且未出具意见', en: 'whether due soon or overdue without an opinion' },
 });
 

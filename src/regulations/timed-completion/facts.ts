@@ -10,56 +10,70 @@ import { SUSPENSION_WORDS } from '../words.js';
 
 export const REGULATION = 'timed-completion';
 
+// The sentences these facts measure or decide, each quoted verbatim under its document and article (rules/documents.json).
+const ALL_42_DECISION_IN_TWENTY_DAYS = { document: 'xingzheng-xuke-fa', article: '第四十二条', text: '除可以当场作出行政许可决定的外，行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定' };
+const ALL_42_OTHER_LAWS_PREVAIL = { document: 'xingzheng-xuke-fa', article: '第四十二条', text: '但是，法律、法规另有规定的，依照其规定' };
+const ALL_42_EXTENSION = { document: 'xingzheng-xuke-fa', article: '第四十二条', text: '二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日，并应当将延长期限的理由告知申请人' };
+const ALL_42_JOINT_LIMIT = { document: 'xingzheng-xuke-fa', article: '第四十二条', text: '行政许可采取统一办理或者联合办理、集中办理的，办理的时间不得超过四十五日；四十五日内不能办结的，经本级人民政府负责人批准，可以延长十五日' };
+const ALL_44_DELIVERY = { document: 'xingzheng-xuke-fa', article: '第四十四条', text: '行政机关作出准予行政许可的决定，应当自作出决定之日起十日内向申请人颁发、送达行政许可证件' };
+const ALL_45_EXCLUDED_TIME = { document: 'xingzheng-xuke-fa', article: '第四十五条', text: '行政机关作出行政许可决定，依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在本节规定的期限内。' };
+const ALL_45_TOLD_IN_WRITING = { document: 'xingzheng-xuke-fa', article: '第四十五条', text: '行政机关应当将所需时间书面告知申请人。' };
+const CITY_ON_TIME = { document: 'city-12/timed-completion', article: '第二条', text: '必须依照法律、法规、规章和政策的规定,在规定时间内办结或者予以答复的制度。' };
+const CITY_INSTANT_ON_THE_SPOT = { document: 'city-12/timed-completion', article: '第三条 (三)', text: '属即办件的,窗口工作人员应当场办结' };
+const CITY_ACCEPTANCE_NOTICE = { document: 'city-12/timed-completion', article: '第三条 (三)', text: '属承诺办件的,应向申请人出具受理通知书,并注明受理及办结时间。' };
+const CITY_EXTENSION_COPIED = { document: 'city-12/timed-completion', article: '第三条 (四)', text: '遇特殊情况需延期办结的,应书面告知申请人延期办结理由和延期具体时限,同时抄送行政服务中心。' };
+const CITY_ELECTRONIC_WARNING = { document: 'city-12/online-processing', article: '第五条 (五)', text: '中心对网上审批实行电子监察,及时预警,对承诺件进行催办、督办' };
+
 export const TC_FACTS = defineFacts({
   'tc.applies': { type: F.flag, zh: '办结时限已开始计算', en: 'the completion clock has started' },
-  'tc.clockStartDate': { type: F.date.nullable(), zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
+  'tc.clockStartDate': { type: F.date.nullable(), implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
   'tc.clockStartReason': { type: F.label.nullable(), zh: '起算依据', en: 'why the clock starts then' },
-  'tc.limitWorkingDays': { type: F.number, zh: '办结时限（工作日）', en: 'completion limit in working days' },
+  'tc.limitWorkingDays': { type: F.number, implements: CITY_ON_TIME, zh: '办结时限（工作日）', en: 'completion limit in working days' },
   'tc.legalLimitWorkingDays': { type: F.number.nullable(), zh: '法定时限（工作日）', en: 'legal limit in working days' },
   'tc.promisedLimitWorkingDays': { type: F.number.nullable(), zh: '承诺时限（工作日）', en: 'promised limit in working days' },
-  'tc.dueDate': { type: F.date.nullable(), zh: '应办结日期', en: 'completion due date' },
+  'tc.dueDate': { type: F.date.nullable(), implements: CITY_ON_TIME, zh: '应办结日期', en: 'completion due date' },
   'tc.completed': { type: F.flag, zh: '是否已办结', en: 'whether the case is completed' },
   'tc.completedDate': { type: F.date.nullable(), zh: '办结日期', en: 'completion date' },
-  'tc.status': { type: F.text.nullable(), params: ['warnWorkingDays', 'warnElapsedRatio'], zh: '办结时限状态', en: 'completion deadline status' },
-  'tc.late': { type: F.flag, zh: '是否超期', en: 'whether completion is late' },
+  'tc.status': { type: F.text.nullable(), implements: CITY_ELECTRONIC_WARNING, params: ['warnWorkingDays', 'warnElapsedRatio'], zh: '办结时限状态', en: 'completion deadline status' },
+  'tc.late': { type: F.flag, implements: CITY_ON_TIME, zh: '是否超期', en: 'whether completion is late' },
   'tc.lateWorkingDays': { type: F.number, zh: '超期工作日数', en: 'working days late' },
   'tc.remainingWorkingDays': { type: F.number.nullable(), zh: '剩余工作日', en: 'working days left' },
-  'tc.hasValidExtension': { type: F.flag, zh: '是否有有效延期', en: 'whether a valid extension applies' },
-  'tc.extensionWorkingDays': { type: F.number, zh: '有效延期（工作日）', en: 'valid extension in working days' },
-  'tc.sameDayCompleted': { type: F.flag.nullable(), zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
-  'tc.acceptanceNoticeIssued': { type: F.flag, zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
-  'tc.promisedCompletionStated': { type: F.flag, zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
-  'tc.invalidExtensions': { type: F.labels, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
-  'tc.invalidExtensionCount': { type: F.count, zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
-  'tc.repeatedExtensions': { type: F.list, params: ['extensionMaxCount'], zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
-  'tc.repeatedExtensionCount': { type: F.count, params: ['extensionMaxCount'], zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
-  'tc.overlongExtensions': { type: F.labels, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
-  'tc.overlongExtensionCount': { type: F.count, zh: '超长延期次数', en: 'number of over-long extensions' },
-  'tc.extensionsWithoutReason': { type: F.list, zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
-  'tc.extensionsWithoutReasonCount': { type: F.count, zh: '未告知理由的延期次数', en: 'number of extensions without a reason told' },
-  'tc.extensionsNotCopied': { type: F.list, zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
-  'tc.extensionsNotCopiedCount': { type: F.count, zh: '未抄送中心的延期次数', en: 'number of extensions not copied to the center' },
-  'tc.unnotifiedSuspensionCount': { type: F.count, zh: '法定不计时情形却未书面告知申请人的中止次数', en: 'number of suspensions of a kind the law excludes that the applicant was not told of in writing' },
-  'tc.unnotifiedSuspensions': { type: F.labels, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
-  'tc.otherSuspensionCount': { type: F.count, zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
-  'tc.otherSuspensions': { type: F.labels, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
+  'tc.hasValidExtension': { type: F.flag, implements: ALL_42_EXTENSION, zh: '是否有有效延期', en: 'whether a valid extension applies' },
+  'tc.extensionWorkingDays': { type: F.number, implements: ALL_42_EXTENSION, zh: '有效延期（工作日）', en: 'valid extension in working days' },
+  'tc.sameDayCompleted': { type: F.flag.nullable(), implements: CITY_INSTANT_ON_THE_SPOT, zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
+  'tc.acceptanceNoticeIssued': { type: F.flag, implements: CITY_ACCEPTANCE_NOTICE, zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
+  'tc.promisedCompletionStated': { type: F.flag, implements: CITY_ACCEPTANCE_NOTICE, zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
+  'tc.invalidExtensions': { type: F.labels, implements: ALL_42_EXTENSION, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
+  'tc.invalidExtensionCount': { type: F.count, implements: ALL_42_EXTENSION, zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
+  'tc.repeatedExtensions': { type: F.list, implements: ALL_42_EXTENSION, params: ['extensionMaxCount'], zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
+  'tc.repeatedExtensionCount': { type: F.count, implements: ALL_42_EXTENSION, params: ['extensionMaxCount'], zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
+  'tc.overlongExtensions': { type: F.labels, implements: ALL_42_EXTENSION, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
+  'tc.overlongExtensionCount': { type: F.count, implements: ALL_42_EXTENSION, zh: '超长延期次数', en: 'number of over-long extensions' },
+  'tc.extensionsWithoutReason': { type: F.list, implements: ALL_42_EXTENSION, zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
+  'tc.extensionsWithoutReasonCount': { type: F.count, implements: ALL_42_EXTENSION, zh: '未告知理由的延期次数', en: 'number of extensions without a reason told' },
+  'tc.extensionsNotCopied': { type: F.list, implements: CITY_EXTENSION_COPIED, zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
+  'tc.extensionsNotCopiedCount': { type: F.count, implements: CITY_EXTENSION_COPIED, zh: '未抄送中心的延期次数', en: 'number of extensions not copied to the center' },
+  'tc.unnotifiedSuspensionCount': { type: F.count, implements: ALL_45_TOLD_IN_WRITING, zh: '法定不计时情形却未书面告知申请人的中止次数', en: 'number of suspensions of a kind the law excludes that the applicant was not told of in writing' },
+  'tc.unnotifiedSuspensions': { type: F.labels, implements: ALL_45_TOLD_IN_WRITING, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
+  'tc.otherSuspensionCount': { type: F.count, implements: ALL_45_EXCLUDED_TIME, zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
+  'tc.otherSuspensions': { type: F.labels, implements: ALL_45_EXCLUDED_TIME, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
   'tc.legalLimitRecorded': { type: F.flag, zh: '事项是否记录了法定时限', en: 'whether the matter records its legal limit' },
   'tc.limitAssumed': { type: F.flag, zh: '事项既未记录法定时限也未记录承诺时限（办结时限为假定值）', en: 'the matter records neither a legal nor a promised limit (the completion limit is assumed)' },
   'tc.extensionsUnderLaw': { type: F.flag, zh: '延期是否按行政许可法第四十二条审查（许可事项）', en: 'whether extensions are judged under ALL 第四十二条 (a license matter)' },
-  'tc.lateLimit': { type: F.text.nullable(), zh: '超过的是哪一时限：law（行政许可法的法定期限）或 completion（办结时限）', en: 'which limit was exceeded: law (the Administrative License Law’s) or completion (the completion limit)' },
-  'tc.legalLimitApplied': { type: F.number.nullable(), zh: '适用的法定时限（工作日；联办件未记录时为45日）', en: 'legal limit applied in working days (45 for a joint case that records none)' },
-  'tc.legalDueDate': { type: F.date.nullable(), zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
+  'tc.lateLimit': { type: F.text.nullable(), implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '超过的是哪一时限：law（行政许可法的法定期限）或 completion（办结时限）', en: 'which limit was exceeded: law (the Administrative License Law’s) or completion (the completion limit)' },
+  'tc.legalLimitApplied': { type: F.number.nullable(), implements: ALL_42_OTHER_LAWS_PREVAIL, zh: '适用的法定时限（工作日；联办件未记录时为45日）', en: 'legal limit applied in working days (45 for a joint case that records none)' },
+  'tc.legalDueDate': { type: F.date.nullable(), implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
   'tc.legalLateWorkingDays': { type: F.number, zh: '超过法定期限的工作日数', en: 'working days past the legal limit' },
   'tc.statedCompletionDate': { type: F.text.nullable(), zh: '受理通知书注明的办结日期', en: 'completion date written on the acceptance notice' },
   'tc.dueDateOnAcceptance': { type: F.date.nullable(), zh: '按办结时限自起算日计算的办结日期（不含中止、延期）', en: 'completion due date the limit gives from the clock start (before suspensions and extensions)' },
-  'tc.statedDateTooLate': { type: F.flag, zh: '受理通知书注明的办结日期晚于按时限计算的日期', en: 'the date on the acceptance notice is later than the computed due date' },
+  'tc.statedDateTooLate': { type: F.flag, implements: CITY_ACCEPTANCE_NOTICE, zh: '受理通知书注明的办结日期晚于按时限计算的日期', en: 'the date on the acceptance notice is later than the computed due date' },
   'tc.certificateIssued': { type: F.flag, zh: '是否颁发许可证件（行政许可准予决定，非上报件、代理件的初审）', en: 'whether a license certificate is issued (a license approval, not a reported or proxy case’s preliminary approval)' },
   'tc.isJoint': { type: F.flag, zh: '是否联办件', en: 'whether this is a joint case' },
-  'tc.workingDaysUsed': { type: F.number.nullable(), zh: '已用工作日（不含中止）', en: 'working days used (suspensions excluded)' },
-  'tc.jointAllowedWorkingDays': { type: F.number, params: ['jointLimitWorkingDays', 'jointExtensionMaxWorkingDays'], zh: '联办件允许的最长时限（含有效延期）', en: 'longest time allowed for a joint case, valid extension included' },
+  'tc.workingDaysUsed': { type: F.number.nullable(), implements: ALL_45_EXCLUDED_TIME, zh: '已用工作日（不含中止）', en: 'working days used (suspensions excluded)' },
+  'tc.jointAllowedWorkingDays': { type: F.number, implements: ALL_42_JOINT_LIMIT, params: ['jointLimitWorkingDays', 'jointExtensionMaxWorkingDays'], zh: '联办件允许的最长时限（含有效延期）', en: 'longest time allowed for a joint case, valid extension included' },
   'tc.approved': { type: F.flag, zh: '是否准予许可', en: 'whether the permit was granted' },
-  'tc.deliveryDueDate': { type: F.date.nullable(), params: ['deliveryWorkingDays'], zh: '证件送达期限', en: 'certificate delivery due date' },
-  'tc.deliveryLate': { type: F.flag, params: ['deliveryWorkingDays'], zh: '证件是否逾期送达', en: 'whether the certificate is delivered late' },
+  'tc.deliveryDueDate': { type: F.date.nullable(), implements: ALL_44_DELIVERY, params: ['deliveryWorkingDays'], zh: '证件送达期限', en: 'certificate delivery due date' },
+  'tc.deliveryLate': { type: F.flag, implements: ALL_44_DELIVERY, params: ['deliveryWorkingDays'], zh: '证件是否逾期送达', en: 'whether the certificate is delivered late' },
   'tc.deliveryStatus': { type: F.text.nullable(), zh: '送达期限状态', en: 'delivery deadline status' },
 });
 
