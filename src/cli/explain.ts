@@ -13,30 +13,38 @@ import { DEADLINE_STATUS_WORDS } from './messages/report.js';
 import { deadlineKind } from './report/case-record.js';
 import { compareCodePoints } from './text.js';
 
-function describeFact(fact: string, lang: Lang): string {
-  const description = FACT_DESCRIPTIONS[fact]?.[lang];
-  return description ? `  — ${description}` : '';
+/**
+ * What a fact means and, where it implements a sentence of a document in force under the report's profile, that
+ * sentence's place (a city's sentence is never shown as the source of a fact under a profile without that city's
+ * documents).
+ */
+function describeFact(fact: string, lang: Lang, inForce: ReadonlySet<string>): string {
+  const declaration = FACT_DESCRIPTIONS[fact];
+  if (!declaration) return '';
+  const sentence = declaration.implements && inForce.has(declaration.implements.document) ? declaration.implements : undefined;
+  const source = sentence ? (lang === 'zh' ? `（${sentence.document} ${sentence.article}）` : ` (${sentence.document} ${sentence.article})`) : '';
+  return `  — ${declaration[lang]}${source}`;
 }
 
-function conditionLines(node: TraceNode, depth: number, lang: Lang): string[] {
+function conditionLines(node: TraceNode, depth: number, lang: Lang, inForce: ReadonlySet<string>): string[] {
   const indent = '  '.repeat(depth);
   const mark = node.result ? '✓' : '✗';
   if ('fact' in node) {
     const reference = node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value) ? (node.value as { fact: string; is: unknown }) : undefined;
     const compared = reference ? `${reference.fact} (${JSON.stringify(reference.is)})` : JSON.stringify(node.value);
-    return [`${indent}${mark} ${node.fact} (${JSON.stringify(factValueIn(node.factValue, lang) ?? null)}) ${OPERATOR_SYMBOLS[node.operator]} ${compared}${describeFact(node.fact, lang)}`];
+    return [`${indent}${mark} ${node.fact} (${JSON.stringify(factValueIn(node.factValue, lang) ?? null)}) ${OPERATOR_SYMBOLS[node.operator]} ${compared}${describeFact(node.fact, lang, inForce)}`];
   }
-  if ('not' in node) return [`${indent}${mark} ${t(lang, EXPLAIN.not)}`, ...conditionLines(node.not, depth + 1, lang)];
+  if ('not' in node) return [`${indent}${mark} ${t(lang, EXPLAIN.not)}`, ...conditionLines(node.not, depth + 1, lang, inForce)];
   const [word, children] = 'all' in node ? [t(lang, EXPLAIN.all), node.all] : [t(lang, EXPLAIN.any), node.any];
-  return [`${indent}${mark} ${word}`, ...children.flatMap((child) => conditionLines(child, depth + 1, lang))];
+  return [`${indent}${mark} ${word}`, ...children.flatMap((child) => conditionLines(child, depth + 1, lang, inForce))];
 }
 
-function ruleLines(entry: RuleTrace, rule: RuleInfo | undefined, lang: Lang): string[] {
+function ruleLines(entry: RuleTrace, rule: RuleInfo | undefined, lang: Lang, inForce: ReadonlySet<string>): string[] {
   const item = entry.item ? ` [${entry.item.label ?? entry.item.key}]` : '';
   const title = rule ? `${rule.title[lang]}  ` : '';
   const lines = [`${entry.fired ? '●' : '○'} ${title}${entry.rule}${item}  ${t(lang, entry.fired ? EXPLAIN.fired : EXPLAIN.notFired)}`];
   if (rule) lines.push(`    ${rule.citation.document} ${rule.citation.article}：${rule.citation.text}`);
-  lines.push(...conditionLines(entry.conditions, 2, lang));
+  lines.push(...conditionLines(entry.conditions, 2, lang, inForce));
   return lines;
 }
 
@@ -116,6 +124,7 @@ export function explanationData(report: Report, rules: readonly RuleInfo[]) {
  */
 export function explainReport(report: Report, rules: readonly RuleInfo[], lang: Lang, all = false): string {
   const byRule = new Map(rules.map((rule) => [rule.rule, rule]));
+  const inForce = new Set(report.profile.documents);
   const out: string[] = [
     t(lang, EXPLAIN.heading(report.subject.id, report.profile.id, report.asOf)),
     `${t(lang, EXPLAIN.documents)}${colon(lang)}${report.profile.documents.join(', ')}`,
@@ -132,9 +141,9 @@ export function explainReport(report: Report, rules: readonly RuleInfo[], lang: 
   const trace = report.trace ?? [];
   const fired = trace.filter((entry) => entry.fired);
   const other = trace.filter((entry) => !entry.fired);
-  if (fired.length) out.push('', t(lang, EXPLAIN.firedRules), ...fired.flatMap((entry) => ruleLines(entry, byRule.get(entry.rule), lang)));
+  if (fired.length) out.push('', t(lang, EXPLAIN.firedRules), ...fired.flatMap((entry) => ruleLines(entry, byRule.get(entry.rule), lang, inForce)));
   if (other.length) {
-    if (all) out.push('', t(lang, EXPLAIN.otherRules), ...other.flatMap((entry) => ruleLines(entry, byRule.get(entry.rule), lang)));
+    if (all) out.push('', t(lang, EXPLAIN.otherRules), ...other.flatMap((entry) => ruleLines(entry, byRule.get(entry.rule), lang, inForce)));
     else out.push('', t(lang, EXPLAIN.otherRulesHidden(other.length)));
   }
   return out.join('\n');
