@@ -141,18 +141,22 @@ interface PlannedRegulation {
   runs: boolean;
 }
 
-const planCache = new WeakMap<ResolvedProfile, Map<string, readonly PlannedRegulation[]>>();
+/** Per profile, which regulations, subject and kind of matter (nested maps: no key string is built per subject). */
+const planCache = new WeakMap<ResolvedProfile, Map<DerivedRegulations, Map<SubjectKind, Map<SubjectMatter, readonly PlannedRegulation[]>>>>();
 
 /** The regulations derived for a subject under the profile, in manifest order: worked out once per profile and kind of matter. */
 function manifestsFor(profile: ResolvedProfile, subject: SubjectKind, kind: SubjectMatter, which: DerivedRegulations = 'needed'): readonly PlannedRegulation[] {
-  let byKey = planCache.get(profile);
-  if (!byKey) planCache.set(profile, (byKey = new Map()));
-  const key = `${subject}/${kind ?? ''}/${which}`;
-  let plan = byKey.get(key);
+  let byWhich = planCache.get(profile);
+  if (!byWhich) planCache.set(profile, (byWhich = new Map()));
+  let bySubject = byWhich.get(which);
+  if (!bySubject) byWhich.set(which, (bySubject = new Map()));
+  let byKind = bySubject.get(subject);
+  if (!byKind) bySubject.set(subject, (byKind = new Map()));
+  let plan = byKind.get(kind);
   if (!plan) {
     const needed = which === 'all' ? undefined : regulationsNeeded(profile, subject, kind);
     plan = MANIFESTS.filter((manifest) => needed === undefined || needed.has(manifest.id)).map((manifest) => ({ manifest, runs: regulationRuns(profile, manifest.id, subject, kind) }));
-    byKey.set(key, plan);
+    byKind.set(kind, plan);
   }
   return plan;
 }
@@ -164,7 +168,8 @@ function rulesRunning(profile: ResolvedProfile, kind: SubjectMatter): (name: str
 }
 
 const CONTEXT_CACHE_LIMIT = 64;
-const contextCache = new WeakMap<ResolvedProfile, WeakMap<WorkCalendar, Map<string, EvaluationContext>>>();
+/** Per profile and calendar, by as-of instant and then kind of matter. */
+const contextCache = new WeakMap<ResolvedProfile, WeakMap<WorkCalendar, Map<string, Map<SubjectMatter, EvaluationContext>>>>();
 
 /**
  * What derivations read besides the subject. An audit evaluates every case as of one instant under a few profile
@@ -175,12 +180,15 @@ function contextFor(profile: ResolvedProfile, calendar: WorkCalendar, asOf: stri
   if (!byCalendar) contextCache.set(profile, (byCalendar = new WeakMap()));
   let byInstant = byCalendar.get(calendar);
   if (!byInstant) byCalendar.set(calendar, (byInstant = new Map()));
-  const key = `${asOf}|${kind ?? ''}`;
-  let ctx = byInstant.get(key);
-  if (!ctx) {
+  let byKind = byInstant.get(asOf);
+  if (!byKind) {
     if (byInstant.size >= CONTEXT_CACHE_LIMIT) byInstant.clear();
+    byInstant.set(asOf, (byKind = new Map()));
+  }
+  let ctx = byKind.get(kind);
+  if (!ctx) {
     ctx = { calendar, hours: hoursFor(profile, calendar), params: profile.params, counting: profile.counting, asOf, asOfMs: instantMs(asOf), ruleRuns: rulesRunning(profile, kind) };
-    byInstant.set(key, ctx);
+    byKind.set(kind, ctx);
   }
   return ctx;
 }
