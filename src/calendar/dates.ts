@@ -28,23 +28,14 @@ export function dayNumberFromParts(y: number, m: number, d: number): DayNumber {
   return era * 146097 + doe - 719468;
 }
 
-/**
- * Day strings already made, by day number, for 2000–2099: an audit formats the same few hundred dates millions of
- * times. Filled as days are asked for; days outside the range are computed each time.
- */
+/** Days 2000-01-01 to 2099-12-31: the range whose day strings are kept in tables once made. */
 const TABLE_FIRST_DAY = 10_957; // 2000-01-01
 const TABLE_DAYS = 36_525;
-const DAY_STRINGS: Array<string | undefined> = new Array<string | undefined>(TABLE_DAYS).fill(undefined);
-
-export function formatDayNumber(day: DayNumber): string {
-  const at = day - TABLE_FIRST_DAY;
-  if (at >= 0 && at < TABLE_DAYS && Number.isInteger(at)) return (DAY_STRINGS[at] ??= computeDayString(day));
-  return computeDayString(day);
-}
 
 /**
- * A string made from a day (in 2000–2099) kept in a table of its own: `make` must depend on the day alone. Deadlines
- * end at the same few hundred instants (the last millisecond of a working day) in every case of an audit.
+ * A string made from a day (in 2000–2099) kept in a table of its own once made; days outside the range are made each
+ * time. `make` must depend on the day alone. An audit formats the same few hundred dates (and end-of-day instants)
+ * millions of times.
  */
 export function dayTable(make: (day: DayNumber) => string): (day: DayNumber) => string {
   const table: Array<string | undefined> = new Array<string | undefined>(TABLE_DAYS).fill(undefined);
@@ -53,6 +44,12 @@ export function dayTable(make: (day: DayNumber) => string): (day: DayNumber) => 
     if (at >= 0 && at < TABLE_DAYS && Number.isInteger(at)) return (table[at] ??= make(day));
     return make(day);
   };
+}
+
+const dayStrings = dayTable(computeDayString);
+
+export function formatDayNumber(day: DayNumber): string {
+  return dayStrings(day);
 }
 
 function computeDayString(day: DayNumber): string {
