@@ -1,4 +1,5 @@
 import type { Facts } from '../regulations/context.js';
+import { generatedOr } from './generated.js';
 import type { TraceNode } from '../schema/report.js';
 import type { Condition, LeafCondition, OperatorName } from '../schema/rule-file.js';
 
@@ -129,12 +130,14 @@ export function compileTest(condition: Condition, params: Readonly<Record<string
     }
   };
   const body = source(condition);
-  try {
-    return new Function('K', 'numeric', `'use strict'; return function test(f) { return ${body}; };`)(constants, numeric) as (facts: Facts) => boolean;
-  } catch (error) {
-    if (!(error instanceof EvalError)) throw error;
-    const compiled = compileCondition(condition);
-    const paramFacts = Object.fromEntries(Object.entries(params).map(([name, value]) => [`param.${name}`, value])) as Facts;
-    return (facts) => compiled.test(Object.assign(Object.create(facts) as Facts, paramFacts));
-  }
+  return generatedOr(
+    () => new Function('K', 'numeric', `'use strict'; return function test(f) { return ${body}; };`)(constants, numeric) as (facts: Facts) => boolean,
+    () => {
+      const compiled = compileCondition(condition);
+      // Defined, not assigned: a fact record inherits the profile's parameter facts from a frozen object, and assigning
+      // over an inherited read-only property throws.
+      const paramFacts = Object.fromEntries(Object.entries(params).map(([name, value]) => [`param.${name}`, { value, enumerable: true }]));
+      return (facts: Facts) => compiled.test(Object.create(facts, paramFacts) as Facts);
+    },
+  );
 }

@@ -21,6 +21,7 @@ import { subjectOf, type Scope, type SubjectKind } from '../schema/scopes.js';
 import { regulationRuns, ruleNamesUnder, rulesUnder } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
 import { bundledVersionsOn, loadProfile, type ResolvedProfile } from './profiles.js';
+import { generatedOr } from './generated.js';
 import { itemFacts, type Derivation, type FactSet } from './run-rules.js';
 
 export interface ProfileChoice {
@@ -235,12 +236,10 @@ function newRecord(profile: ResolvedProfile, scope: Scope): Facts {
   let Record = byScope.get(scope);
   if (!Record) {
     const body = [...FACTS_BY_SCOPE[scope]].map((name) => `this[${JSON.stringify(name)}] = undefined;`).join('\n');
-    try {
-      Record = new Function(body) as unknown as new () => Facts;
-    } catch (error) {
-      if (!(error instanceof EvalError)) throw error;
-      Record = function PlainFacts() {} as unknown as new () => Facts;
-    }
+    Record = generatedOr(
+      () => new Function(body) as unknown as new () => Facts,
+      () => function PlainFacts() {} as unknown as new () => Facts,
+    );
     Record.prototype = paramFacts(profile);
     byScope.set(scope, Record);
   }
@@ -259,14 +258,12 @@ function assignerOf(names: FactCatalogue | ReadonlySet<string>): (target: Facts,
   if (!assign) {
     const keys = names instanceof Set ? [...names] : Object.keys(names);
     const body = keys.map((name) => `t[${JSON.stringify(name)}] = s[${JSON.stringify(name)}];`).join('\n');
-    try {
-      assign = new Function('t', 's', body) as (target: Facts, source: Facts) => void;
-    } catch (error) {
-      if (!(error instanceof EvalError)) throw error;
-      assign = (target, source) => {
+    assign = generatedOr(
+      () => new Function('t', 's', body) as (target: Facts, source: Facts) => void,
+      () => (target: Facts, source: Facts) => {
         for (const key of keys) target[key] = source[key]!;
-      };
-    }
+      },
+    );
     assigners.set(names, assign);
   }
   return assign;
