@@ -5,7 +5,7 @@ import { WorkingHours } from '../calendar/working-hours.js';
 import { departmentItems } from '../regulations/ab-post/facts.js';
 import { buildTimeline } from '../regulations/case-timeline.js';
 import { CASE_FACTS, caseFacts } from '../regulations/case-facts.js';
-import type { CaseContext, DeadlineEntry, EvaluationContext, FactCatalogue, Facts, Obligation, ScopeItem } from '../regulations/context.js';
+import type { CaseContext, DeadlineEntry, Derived, EvaluationContext, FactCatalogue, Facts, Obligation, ScopeItem } from '../regulations/context.js';
 import { integrityProblems } from '../regulations/data-integrity.js';
 import { FACTS_BY_SCOPE, MANIFESTS, REGULATION_OF_FACT, type RegulationId } from '../regulations/index.js';
 import type { RegulationManifest } from '../regulations/manifest.js';
@@ -22,6 +22,7 @@ import { regulationRuns, ruleNamesUnder, rulesUnder } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
 import { bundledVersionsOn, loadProfile, type ResolvedProfile } from './profiles.js';
 import { generatedOr } from './generated.js';
+import { factsOf } from './compile.js';
 import { itemFacts, type Derivation, type FactSet } from './run-rules.js';
 
 export interface ProfileChoice {
@@ -140,6 +141,27 @@ export type DerivedRegulations = 'needed' | 'all';
 interface PlannedRegulation {
   manifest: RegulationManifest<RegulationId>;
   runs: boolean;
+  /** The case facts its derivation returns at once, and those it computes only when shown (`whenShown`). */
+  eager: readonly string[];
+  shown: readonly string[];
+  /** Whether the shown facts are computed with the others: a running condition reads one, or every fact is asked for. */
+  shownNow: boolean;
+}
+
+/** The shared case facts, all computed at once (none is declared `whenShown`: caseFacts has no part for later). */
+const CASE_FACT_NAMES = Object.keys(CASE_FACTS);
+
+const caseNames = new WeakMap<FactCatalogue, { eager: readonly string[]; shown: readonly string[] }>();
+
+/** A case catalogue's fact names, split by whether they are computed only when shown. */
+function caseNamesOf(catalogue: FactCatalogue | undefined): { eager: readonly string[]; shown: readonly string[] } {
+  if (!catalogue) return { eager: [], shown: [] };
+  let names = caseNames.get(catalogue);
+  if (!names) {
+    const all = Object.keys(catalogue);
+    caseNames.set(catalogue, (names = { eager: all.filter((name) => !catalogue[name]!.whenShown), shown: all.filter((name) => catalogue[name]!.whenShown) }));
+  }
+  return names;
 }
 
 /** Per profile, which regulations, subject and kind of matter (nested maps: no key string is built per subject). */
@@ -156,7 +178,11 @@ function manifestsFor(profile: ResolvedProfile, subject: SubjectKind, kind: Subj
   let plan = byKind.get(kind);
   if (!plan) {
     const needed = which === 'all' ? undefined : regulationsNeeded(profile, subject, kind);
-    plan = MANIFESTS.filter((manifest) => needed === undefined || needed.has(manifest.id)).map((manifest) => ({ manifest, runs: regulationRuns(profile, manifest.id, subject, kind) }));
+    const read = new Set(rulesUnder(profile, kind).flatMap(({ rule }) => (subjectOf(rule.scope) === subject ? [...factsOf(rule.conditions)] : [])));
+    plan = MANIFESTS.filter((manifest) => needed === undefined || needed.has(manifest.id)).map((manifest) => {
+      const { eager, shown } = caseNamesOf(subject === 'case' ? manifest.facts.case : undefined);
+      return { manifest, runs: regulationRuns(profile, manifest.id, subject, kind), eager, shown, shownNow: which === 'all' || shown.some((name) => read.has(name)) };
+    });
     byKind.set(kind, plan);
   }
   return plan;
@@ -250,13 +276,13 @@ const assigners = new WeakMap<object, (target: Facts, source: Facts) => void>();
 
 /**
  * Copies facts into a record: one generated store per named fact, so each store is a monomorphic property write,
- * where `Object.assign` looks every key up afresh in the record's ~160 properties. `names` is a catalogue (a
- * derivation returns exactly the facts its catalogue declares: test/engine/declared-facts.test.ts) or a scope's facts.
+ * where `Object.assign` looks every key up afresh in the record's ~160 properties. `names` is a catalogue's facts
+ * returned at once or when shown (a derivation returns exactly those: test/engine/declared-facts.test.ts), or a scope's.
  */
-function assignerOf(names: FactCatalogue | ReadonlySet<string>): (target: Facts, source: Facts) => void {
+function assignerOf(names: readonly string[] | ReadonlySet<string>): (target: Facts, source: Facts) => void {
   let assign = assigners.get(names);
   if (!assign) {
-    const keys = names instanceof Set ? [...names] : Object.keys(names);
+    const keys = [...names];
     const body = keys.map((name) => `t[${JSON.stringify(name)}] = s[${JSON.stringify(name)}];`).join('\n');
     assign = generatedOr(
       () => new Function('t', 's', body) as (target: Facts, source: Facts) => void,
@@ -307,25 +333,55 @@ export function deriveCase(snapshot: ParsedCase, choice: ProfileChoice, calendar
   const { ctx, profile, kind } = caseContext(snapshot, choice, calendar, asOf, roster);
   const timeline = ctx.timeline;
   const facts = newRecord(profile, 'case');
-  assignerOf(CASE_FACTS)(facts, caseFacts(ctx));
+  assignerOf(CASE_FACT_NAMES)(facts, caseFacts(ctx));
   const deadlines: DeadlineEntry[] = [];
   const obligations: Obligation[] = [];
   const items: Partial<Record<Scope, ScopeItem[]>> = {};
   // Only the regulations the profile's rules need are derived; those with a rule running for this kind of matter
   // contribute deadlines and obligations.
-  for (const { manifest, runs } of manifestsFor(profile, 'case', kind, which)) {
-    const derived = manifest.derive.case?.(ctx);
+  const plan = manifestsFor(profile, 'case', kind, which);
+  let later: Array<(() => Facts) | undefined> | undefined;
+  for (let i = 0; i < plan.length; i++) {
+    const planned = plan[i]!;
+    const derived = planned.manifest.derive.case?.(ctx) as DerivedFromAnyCatalogue | undefined;
     if (!derived) continue;
-    assignerOf(manifest.facts.case!)(facts, derived.facts);
+    assignerOf(planned.eager)(facts, derived.facts);
+    if (derived.shown) {
+      if (planned.shownNow) assignerOf(planned.shown)(facts, derived.shown());
+      else (later ??= new Array(plan.length))[i] = derived.shown;
+    }
     if (derived.items) Object.assign(items, derived.items);
-    if (runs) {
+    if (planned.runs) {
       deadlines.push(...derived.deadlines);
       obligations.push(...derived.obligations);
     }
   }
   const problems = integrityProblems(timeline, asOf);
   if (roster) problems.push(...indexRoster(roster, calendar.timeZone).problems);
-  return { subject: { kind: 'case', id: snapshot.id }, profile, matterKind: kind, factSets: factSetsOf('case', facts, items, (scope, own) => caseItemFacts(profile, scope, facts, own)), deadlines, obligations, problems };
+  const factSets = factSetsOf('case', facts, items, (scope, own) => caseItemFacts(profile, scope, facts, own));
+  const derivation: Derivation = { subject: { kind: 'case', id: snapshot.id }, profile, matterKind: kind, factSets, deadlines, obligations, problems };
+  if (later) derivation.showFacts = showLater(plan, later, factSets);
+  return derivation;
+}
+
+/** A derivation's result seen from the loop, which does not know its catalogue's `whenShown` facts. */
+type DerivedFromAnyCatalogue = Omit<Derived, 'shown'> & { shown?: () => Facts };
+
+/**
+ * Computes, when a finding is about to show them, the facts left for then (`whenShown`) by the regulations named (every
+ * one when none is named), once, into the case's record and its items' (which hold copies of the case's facts).
+ */
+function showLater(plan: readonly PlannedRegulation[], later: Array<(() => Facts) | undefined>, factSets: readonly FactSet[]): (regulations?: ReadonlySet<string>) => void {
+  return (regulations) => {
+    for (let i = 0; i < later.length; i++) {
+      const shown = later[i];
+      if (shown === undefined || (regulations !== undefined && !regulations.has(plan[i]!.manifest.id))) continue;
+      later[i] = undefined;
+      const values = shown();
+      const assign = assignerOf(plan[i]!.shown);
+      for (const set of factSets) assign(set.facts, values);
+    }
+  };
 }
 
 /** @internal */

@@ -1,6 +1,6 @@
 import type { DeadlineEntry, FactValue, Facts, Obligation } from '../regulations/context.js';
 import type { IntegrityProblem } from '../regulations/data-integrity.js';
-import { PARAM_BEHIND_FACT, type ProfileValueName } from '../regulations/index.js';
+import { FACT_DESCRIPTIONS, PARAM_BEHIND_FACT, REGULATION_OF_FACT, type ProfileValueName } from '../regulations/index.js';
 import type { RuleSwitch } from '../schema/profile.js';
 import type { Finding, ItemRef, Report, RuleTrace, Subject } from '../schema/report.js';
 import type { Scope } from '../schema/scopes.js';
@@ -31,6 +31,11 @@ export interface Derivation {
   deadlines: DeadlineEntry[];
   obligations: Obligation[];
   problems: IntegrityProblem[];
+  /**
+   * Computes the facts a derivation left for when a finding shows them (declared `whenShown`), for the regulations
+   * named, or for every one; absent when nothing was left.
+   */
+  showFacts?: (regulations?: ReadonlySet<string>) => void;
 }
 
 interface EvidencePlan {
@@ -38,6 +43,8 @@ interface EvidencePlan {
   facts: readonly string[];
   /** The profile values it shows: parameters compared with, and those behind the facts, in first-mention order. */
   params: readonly ProfileValueName[];
+  /** The regulations whose facts computed only when shown (`whenShown`) the finding shows; undefined for none. */
+  shownFrom: ReadonlySet<string> | undefined;
 }
 
 const planCache = new WeakMap<CompiledRule, EvidencePlan>();
@@ -55,7 +62,8 @@ function evidencePlan(rule: CompiledRule): EvidencePlan {
         for (const behind of PARAM_BEHIND_FACT[name] ?? []) params.add(behind);
       }
     }
-    planCache.set(rule, (plan = { facts, params: [...params] }));
+    const shownFrom = new Set(facts.flatMap((name) => (FACT_DESCRIPTIONS[name]?.whenShown ? [REGULATION_OF_FACT.get(name)!] : [])));
+    planCache.set(rule, (plan = { facts, params: [...params], shownFrom: shownFrom.size ? shownFrom : undefined }));
   }
   return plan;
 }
@@ -113,6 +121,7 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
       const evidence: Finding['evidence'] = {};
       const parameters: NonNullable<Finding['parameters']> = {};
       const plan = evidencePlan(rule);
+      if (plan.shownFrom) derivation.showFacts?.(plan.shownFrom);
       for (const name of plan.facts) evidence[name] = facts[name];
       for (const name of plan.params) parameters[name] = { value: profileValue(profile, name), source: profile.sources[name]! };
       const finding: Finding = {

@@ -39,14 +39,21 @@ export interface ScopeItem {
   facts: Facts;
 }
 
-/** What one regulation derives from a case: facts for its rules, and deadlines and obligations for the report. */
-export interface Derived<C extends FactCatalogue = FactCatalogue> {
-  facts: FactValuesOf<C>;
+/**
+ * What one regulation derives from a case: facts for its rules, and deadlines and obligations for the report. The facts
+ * a catalogue declares `whenShown` come from `shown`, which the engine calls only when a finding shows one of them
+ * (or when a condition of the profile reads one): words and dates for messages are not worked out for every case.
+ */
+export type Derived<C extends FactCatalogue = FactCatalogue> = {
+  facts: FactValuesOf<Pick<C, Exclude<keyof C, ShownFactName<C>>>>;
   deadlines: DeadlineEntry[];
   obligations: Obligation[];
   /** Facts per item, for rules of an item scope. */
   items?: Partial<Record<Scope, ScopeItem[]>>;
-}
+} & ([ShownFactName<C>] extends [never] ? { shown?: undefined } : { shown: () => FactValuesOf<Pick<C, ShownFactName<C>>> });
+
+/** The facts of a catalogue declared `whenShown: true`. */
+export type ShownFactName<C extends FactCatalogue> = { [K in keyof C]: C[K] extends { whenShown: true } ? K : never }[keyof C];
 
 /** A value of the profile a fact can rest on: a parameter, or the working hours that minutes are counted in. */
 export type ProfileValueName = ParamName | 'workingHours';
@@ -70,6 +77,12 @@ export interface FactDeclaration<T extends z.ZodType<FactValue> = z.ZodType<Fact
   /** The profile values behind the fact: a finding showing it shows them, and a breach measured by them is graded by their basis. */
   params?: readonly ProfileValueName[];
   implements?: LegalSentence;
+  /**
+   * Computed only when a finding shows it: words, dates and lists for messages and evidence, which no rule's condition
+   * reads (test/engine/shown-facts.test.ts keeps it so). Were a condition running under a profile to read one, the
+   * derivation plan would compute it with the other facts.
+   */
+  whenShown?: true;
 }
 
 /** The facts a regulation derives, each declared for rule writers (and validated against rule files). */

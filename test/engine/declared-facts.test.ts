@@ -10,7 +10,8 @@ import { caseSnapshotSchema } from '../../src/schema/case.js';
 /**
  * The derive loop copies each derivation's facts into the case record by the names its catalogue declares (not by
  * the keys the object happens to have): that is only right if every derivation returns exactly the facts it
- * declares, whatever path it takes (joint or not, decided or open, refused, suspended…).
+ * declares, whatever path it takes (joint or not, decided or open, refused, suspended…), those for the rules at once
+ * and those declared `whenShown` from `shown`.
  */
 describe('a case derivation returns exactly the facts its catalogue declares', () => {
   const calendar = cnMainlandCalendar();
@@ -26,9 +27,13 @@ describe('a case derivation returns exactly the facts its catalogue declares', (
         const { ctx } = caseContext(snapshot, { profile }, calendar, asOfs[i % asOfs.length]!);
         expect(sorted(Object.keys(caseFacts(ctx)))).toEqual(sorted(Object.keys(CASE_FACTS)));
         for (const manifest of MANIFESTS) {
-          const derived = manifest.derive.case?.(ctx);
+          const derived = manifest.derive.case?.(ctx) as { facts: object; shown?: () => object } | undefined;
           if (!derived) continue;
-          expect(sorted(Object.keys(derived.facts)), `${manifest.id} on ${snapshot.id} under ${profile}`).toEqual(sorted(Object.keys(manifest.facts.case ?? {})));
+          const declared = Object.entries(manifest.facts.case ?? {});
+          const at = `${manifest.id} on ${snapshot.id} under ${profile}`;
+          expect(sorted(Object.keys(derived.facts)), at).toEqual(sorted(declared.filter(([, d]) => !d.whenShown).map(([name]) => name)));
+          // The facts left for findings come from `shown`, and only from it: exactly those declared `whenShown`.
+          expect(sorted(Object.keys(derived.shown?.() ?? {})), at).toEqual(sorted(declared.filter(([, d]) => d.whenShown).map(([name]) => name)));
           checked++;
         }
       }

@@ -4,8 +4,12 @@ import { deriveCase } from '../../src/engine/derive.js';
 
 const cal = cnMainlandCalendar();
 const matter = { id: 'M', name: '测试事项', department: '测试局', class: 'promised' as const, legalLimitWorkingDays: 20, promisedLimitWorkingDays: 10 };
-const factsOf = (events: CaseSnapshotInput['events'], asOf: string, profile = 'national-baseline', extra: Partial<CaseSnapshotInput['matter']> = {}) =>
-  deriveCase(caseSnapshotSchema.parse({ id: 'T-1', matter: { ...matter, ...extra }, channel: 'window', events }), { profile }, cal, asOf).factSets[0]!.facts;
+/** The case's facts under the profile, those left for findings (`whenShown`) computed too. */
+const factsOf = (events: CaseSnapshotInput['events'], asOf: string, profile = 'national-baseline', extra: Partial<CaseSnapshotInput['matter']> = {}) => {
+  const derivation = deriveCase(caseSnapshotSchema.parse({ id: 'T-1', matter: { ...matter, ...extra }, channel: 'window', events }), { profile }, cal, asOf);
+  derivation.showFacts?.();
+  return derivation.factSets[0]!.facts;
+};
 
 describe('one-time notification facts', () => {
   it('counts notice working days from receipt, across make-up days, and lists items left out of the first notice', () => {

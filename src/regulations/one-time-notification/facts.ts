@@ -20,27 +20,27 @@ const TOWNSHIP_CLOCK_FROM_COMPLETE_MATERIALS = { document: 'township', article: 
 
 export const OTN_FACTS = defineFacts({
   'otn.noticeNeeded': { type: F.flag, implements: ALL_32_4_ONE_NOTICE, zh: '收件时材料即不齐全或不符合法定形式（首次审查发现的，或其后告知中要求补正的原有缺陷）', en: 'the materials were incomplete or not in legal form when received (found at the first check, or an original defect a notice asked for later)' },
-  'otn.initialDeficiencies': { type: F.list, zh: '首次审查发现的需补正事项', en: 'items deficient at the first check' },
+  'otn.initialDeficiencies': { type: F.list, whenShown: true, zh: '首次审查发现的需补正事项', en: 'items deficient at the first check' },
   'otn.noticeGiven': { type: F.flag, zh: '是否已发出补正告知', en: 'whether a deficiency notice was given' },
   'otn.noticeLimitWorkingDays': { type: F.number, implements: CITY_NOTICE_IN_THREE_DAYS, params: ['oneTimeNoticeWorkingDays'], zh: '本地制度规定的告知时限（工作日；即办件为0，即当场）', en: 'notice limit of the local system in working days (0 = on the spot, for instant cases)' },
   'otn.statutoryLimitWorkingDays': { type: F.number, implements: ALL_32_4_ONE_NOTICE, params: ['statutoryNoticeWorkingDays'], zh: '行政许可法规定的告知期限（工作日）', en: 'notice limit of the Administrative License Law in working days' },
-  'otn.statutoryNoticeDueDate': { type: F.date.nullable(), implements: ALL_32_4_ONE_NOTICE, zh: '法定告知期限的最后一日', en: 'last day of the statutory notice period' },
-  'otn.untoldAtStatutoryDeadline': { type: F.list, zh: '法定期限届满时既未告知、也未补齐的原有缺陷事项', en: 'original defects neither told nor supplied when the statutory period ran out' },
+  'otn.statutoryNoticeDueDate': { type: F.date.nullable(), whenShown: true, implements: ALL_32_4_ONE_NOTICE, zh: '法定告知期限的最后一日', en: 'last day of the statutory notice period' },
+  'otn.untoldAtStatutoryDeadline': { type: F.list, whenShown: true, zh: '法定期限届满时既未告知、也未补齐的原有缺陷事项', en: 'original defects neither told nor supplied when the statutory period ran out' },
   'otn.statutoryNoticeApplies': { type: F.flag, zh: '行政许可法第三十二条(四)约束本申请：以行政许可申请、事项确为行政许可、且属于本部门职权范围', en: 'ALL 第三十二条(四) governs the application: applied for as a license, the matter is one, and it is within the department\'s power' },
   'otn.noticeWorkingDays': { type: F.number.nullable(), implements: ALL_32_4_ONE_NOTICE, zh: '收件后第几个工作日告知（未告知则为至材料补齐、受理或决定之日，或至评估时点已过的工作日）', en: 'working day after receipt on which the notice was given (without one: on which the materials were completed or the case accepted or decided, else elapsed so far)' },
-  'otn.noticeDate': { type: F.date, zh: '首次告知日期（未告知则为材料补齐、受理或决定之日，或评估日期）', en: 'date of the first notice (without one: of completed materials, acceptance or a decision, else the as-of date)' },
-  'otn.receivedDate': { type: F.date.nullable(), zh: '收件日期', en: 'date the materials were received' },
-  'otn.itemsNotInFirstNotice': { type: F.list, implements: ALL_32_4_ONE_NOTICE, zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷、首次告知前未补正而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check, not corrected before it and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
+  'otn.noticeDate': { type: F.date, whenShown: true, zh: '首次告知日期（未告知则为材料补齐、受理或决定之日，或评估日期）', en: 'date of the first notice (without one: of completed materials, acceptance or a decision, else the as-of date)' },
+  'otn.receivedDate': { type: F.date.nullable(), whenShown: true, zh: '收件日期', en: 'date the materials were received' },
+  'otn.itemsNotInFirstNotice': { type: F.list, whenShown: true, implements: ALL_32_4_ONE_NOTICE, zh: '未在首次告知中一次性告知的事项（首次审查即有缺陷、首次告知前未补正而遗漏的，以及此后再次告知、却既非新提交材料的新问题也非首次告知后才提交的材料的）', en: 'items not told in the first notice: deficient at the first check, not corrected before it and left out, or asked for in a later notice though neither a new deficiency recorded on supplying materials nor a document supplied after the first notice' },
   'otn.oneNoticeDutyElsewhere': { type: F.flag, zh: '一次告知全部补正内容的一般规则（OTN-ALL-ITEMS/any-application）已在本配置下适用于本案', en: 'the general one-notice rule (OTN-ALL-ITEMS/any-application) already runs for this case under the profile' },
   'otn.itemsNotInFirstNoticeCount': { type: F.count, implements: ALL_32_4_ONE_NOTICE, zh: '未一次性告知的事项数', en: 'number of items not told in one notice' },
-  'otn.laterNotices': { type: F.number, zh: '首次告知之后的补正告知次数', en: 'deficiency notices after the first' },
+  'otn.laterNotices': { type: F.number, whenShown: true, zh: '首次告知之后的补正告知次数', en: 'deficiency notices after the first' },
   'otn.windowLicense': { type: F.flag, zh: '窗口办理的行政许可申请', en: 'a license application made at the window' },
-  'otn.firstNoticeForm': { type: F.text.nullable(), zh: '首次告知方式', en: 'form of the first notice' },
-  'otn.oralNotices': { type: F.list, implements: CITY_WRITTEN_NOTICE, zh: '仅口头作出的补正告知（日期）', en: 'deficiency notices given orally only (their dates)' },
+  'otn.firstNoticeForm': { type: F.text.nullable(), whenShown: true, zh: '首次告知方式', en: 'form of the first notice' },
+  'otn.oralNotices': { type: F.list, whenShown: true, implements: CITY_WRITTEN_NOTICE, zh: '仅口头作出的补正告知（日期）', en: 'deficiency notices given orally only (their dates)' },
   'otn.oralNoticeCount': { type: F.count, implements: CITY_WRITTEN_NOTICE, zh: '仅口头作出的补正告知次数', en: 'number of deficiency notices given orally only' },
-  'otn.electronicNotices': { type: F.list, implements: CITY_WRITTEN_NOTICE, zh: '以电子方式作出的补正告知（日期）', en: 'deficiency notices given electronically (their dates)' },
+  'otn.electronicNotices': { type: F.list, whenShown: true, implements: CITY_WRITTEN_NOTICE, zh: '以电子方式作出的补正告知（日期）', en: 'deficiency notices given electronically (their dates)' },
   'otn.electronicNoticeCount': { type: F.count, implements: CITY_WRITTEN_NOTICE, zh: '以电子方式作出的补正告知次数', en: 'number of deficiency notices given electronically' },
-  'otn.contentMissing': { type: F.labels, zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
+  'otn.contentMissing': { type: F.labels, whenShown: true, zh: '告知/办事指南缺少的法定内容', en: 'required content missing from the notice or guide' },
   'otn.contentMissingCount': { type: F.count, zh: '缺少的法定告知内容数', en: 'number of required content items missing' },
   'otn.noticeCharged': { type: F.flag, implements: CITY_NOTICE_FREE, zh: '告知或办事指南是否收费', en: 'whether the notice or guide was charged for' },
   'otn.deemedAccepted': { type: F.flag, implements: ALL_32_4_DEEMED_ACCEPTED, params: ['statutoryNoticeWorkingDays', 'deemedAcceptanceOnLateNotice'], zh: '法定五日届满仍有原有缺陷未告知（逾期不告知），自收到申请材料之日起即为受理', en: 'counts as accepted on receipt: an original defect was still untold when the law\'s five working days ran out' },
@@ -51,7 +51,7 @@ export const OTN_FACTS = defineFacts({
   'otn.thirdPartiesNotifiedBeforeDecision': { type: F.flag, implements: ALL_36_INTERESTED_PARTIES, zh: '决定前已告知利害关系人', en: 'interested parties were told before the decision' },
   'otn.decidedOnMerits': { type: F.flag, zh: '已经审查作出准予或不予许可的决定（不予受理、退回不在此列）', en: 'the application was reviewed and approved or refused (not declined or returned)' },
   'otn.isSupplementCase': { type: F.flag, zh: '是否补办件', en: 'whether this is a supplement case' },
-  'otn.owedItems': { type: F.list, zh: '尚待补齐的材料', en: 'items still owed by the applicant' },
+  'otn.owedItems': { type: F.list, whenShown: true, zh: '尚待补齐的材料', en: 'items still owed by the applicant' },
   'otn.materialsCompleteDate': { type: F.date.nullable(), implements: TOWNSHIP_CLOCK_FROM_COMPLETE_MATERIALS, zh: '材料补齐日期', en: 'date the materials became complete' },
 });
 
@@ -141,6 +141,13 @@ function noticesIn(tl: CaseTimeline, form: 'oral' | 'electronic'): string[] {
   return tl.notices.filter((n) => n.form === form).map((n) => formatDayNumber(n.day));
 }
 
+/** How many deficiency notices were given in a form. */
+function noticeCountIn(tl: CaseTimeline, form: 'oral' | 'electronic'): number {
+  let count = 0;
+  for (const notice of tl.notices) if (notice.form === form) count++;
+  return count;
+}
+
 /**
  * Whether the window failed to decline at once (ALL 第三十二条(一)(二) 即时; city-12 一次性告知 第五条(三) 当即): it
  * accepted the application, decided it otherwise, declined it only after the day of receipt, or the day of receipt is
@@ -213,7 +220,7 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
   const original = originalDefects(tl);
   const itemsNotInFirst = itemsNotToldAtOnce(tl, original);
   const closed = closedWithoutNotice(tl);
-  const contentMissing = content ? Object.entries(content).filter(([, given]) => !given).map(([name]) => CONTENT_NAMES[name]!) : [];
+  const contentMissing = content ? Object.keys(content).filter((name) => !content[name as keyof typeof content]) : [];
   const decline = declineAtOnce(ctx);
   const thirdPartyNotice = tl.first('interested-parties-notified');
 
@@ -260,27 +267,16 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
   return {
     facts: {
       'otn.noticeNeeded': original.length > 0,
-      'otn.initialDeficiencies': tl.initialDeficiencies,
       'otn.noticeGiven': first !== undefined,
       'otn.noticeLimitWorkingDays': limit,
       'otn.statutoryLimitWorkingDays': ctx.params.statutoryNoticeWorkingDays,
-      'otn.statutoryNoticeDueDate': statutory ? formatDayNumber(statutory.dueDay) : null,
-      'otn.untoldAtStatutoryDeadline': statutory?.untold ?? [],
       'otn.statutoryNoticeApplies': statutoryNoticeApplies(tl),
       'otn.noticeWorkingDays': tl.receipt ? calendar.countWorkingDays(receiptDay, noticeDay) : null,
-      'otn.noticeDate': formatDayNumber(noticeDay),
-      'otn.receivedDate': tl.receipt ? formatDayNumber(receiptDay) : null,
-      'otn.itemsNotInFirstNotice': itemsNotInFirst,
       'otn.itemsNotInFirstNoticeCount': itemsNotInFirst.length,
       'otn.oneNoticeDutyElsewhere': ctx.ruleRuns('OTN-ALL-ITEMS/any-application'),
-      'otn.laterNotices': Math.max(0, tl.notices.length - 1),
       'otn.windowLicense': tl.snapshot.channel === 'window' && matter.kind === 'license',
-      'otn.firstNoticeForm': first?.form ?? null,
-      'otn.oralNotices': noticesIn(tl, 'oral'),
-      'otn.oralNoticeCount': noticesIn(tl, 'oral').length,
-      'otn.electronicNotices': noticesIn(tl, 'electronic'),
-      'otn.electronicNoticeCount': noticesIn(tl, 'electronic').length,
-      'otn.contentMissing': contentMissing,
+      'otn.oralNoticeCount': noticeCountIn(tl, 'oral'),
+      'otn.electronicNoticeCount': noticeCountIn(tl, 'electronic'),
       'otn.contentMissingCount': contentMissing.length,
       'otn.noticeCharged': tl.notices.some((n) => !n.free),
       'otn.deemedAccepted': statutory?.deemedAccepted ?? false,
@@ -292,9 +288,23 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
         thirdPartyNotice !== undefined && (tl.decision === undefined || thirdPartyNotice.ms <= tl.decision.ms),
       'otn.decidedOnMerits': tl.decision?.outcome === 'approved' || tl.decision?.outcome === 'refused',
       'otn.isSupplementCase': matter.class === 'supplement',
-      'otn.owedItems': tl.owedItems,
       'otn.materialsCompleteDate': tl.materialsCompletedAt ? formatDayNumber(tl.materialsCompletedAt.day) : null,
     },
+    // Only when a finding shows them: dates and the lists behind the counts.
+    shown: () => ({
+      'otn.initialDeficiencies': tl.initialDeficiencies,
+      'otn.statutoryNoticeDueDate': statutory ? formatDayNumber(statutory.dueDay) : null,
+      'otn.untoldAtStatutoryDeadline': statutory?.untold ?? [],
+      'otn.noticeDate': formatDayNumber(noticeDay),
+      'otn.receivedDate': tl.receipt ? formatDayNumber(receiptDay) : null,
+      'otn.itemsNotInFirstNotice': itemsNotInFirst,
+      'otn.laterNotices': Math.max(0, tl.notices.length - 1),
+      'otn.firstNoticeForm': first?.form ?? null,
+      'otn.oralNotices': noticesIn(tl, 'oral'),
+      'otn.electronicNotices': noticesIn(tl, 'electronic'),
+      'otn.contentMissing': contentMissing.map((name) => CONTENT_NAMES[name]!),
+      'otn.owedItems': tl.owedItems,
+    }),
     deadlines,
     obligations,
   };

@@ -17,14 +17,16 @@ export const OP_FACTS = defineFacts({
   'op.ticketBeforeReceipt': { type: F.flag, implements: CITY_TICKET_FIRST, zh: '收件前是否经总台登记发号', en: 'whether a front-desk ticket was issued before receipt' },
   'op.entryDueFrom': {
     type: F.label.nullable(),
+    whenShown: true,
     zh: '录入时限的起点：总台发号时间；窗口收件晚于发号或未发号的，为收件时间',
     en: 'when the duty to enter the case began: the front-desk ticket, or the window’s receipt where that came later or no ticket was issued',
   },
   'op.entered': { type: F.flag, zh: '案件是否已在网上审批系统中（网上提交的申请自收到时即在系统中）', en: 'whether the case is in the approval system (an online application is, from receipt)' },
-  'op.enteredAt': { type: F.text.nullable(), zh: '进入系统的时间', en: 'when the case came into the system' },
-  'op.entryMethod': { type: F.label.nullable(), zh: '进入系统的方式', en: 'how the case came into the system' },
+  'op.enteredAt': { type: F.text.nullable(), whenShown: true, zh: '进入系统的时间', en: 'when the case came into the system' },
+  'op.entryMethod': { type: F.label.nullable(), whenShown: true, zh: '进入系统的方式', en: 'how the case came into the system' },
   'op.approvedBatchImport': {
     type: F.flag,
+    whenShown: true,
     zh: '是否经中心同意以批量导入方式进入系统（网上办理制度 第五条(四)）',
     en: 'whether the case came into the system by a batch import the center agreed to (网上办理 第五条(四))',
   },
@@ -38,7 +40,7 @@ export const OP_FACTS = defineFacts({
     zh: '窗口申请至今仍未录入系统的工作分钟数（自发号或收件起）；已在系统中的为空',
     en: 'working minutes since the ticket (or receipt) that a window application has stayed out of the system; empty once it is in',
   },
-  'op.actsOutsideSystem': { type: F.labels, implements: CITY_NOTHING_OUTSIDE_SYSTEM, zh: '案件进入系统前（或从未进入时）发生的办理行为', en: 'acts on the case before it was in the system (or while it never was)' },
+  'op.actsOutsideSystem': { type: F.labels, whenShown: true, implements: CITY_NOTHING_OUTSIDE_SYSTEM, zh: '案件进入系统前（或从未进入时）发生的办理行为', en: 'acts on the case before it was in the system (or while it never was)' },
   'op.actsOutsideSystemCount': { type: F.count, implements: CITY_NOTHING_OUTSIDE_SYSTEM, zh: '系统外办理行为数', en: 'number of acts outside the system' },
 });
 
@@ -82,24 +84,26 @@ export function deriveOnlineProcessing(ctx: CaseContext): Derived<typeof OP_FACT
   const minutes = (from: string, to: string) => Math.max(0, ctx.hours.workingMinutesBetween(from, to));
   const local = (event: TimedEvent) => formatLocal(event.ms, ctx.calendar.timeZone);
   const measured = !online && !approvedImport && dueFrom !== undefined;
-  const outside =
-    online || approvedImport
-      ? []
-      : tl.events.filter((e) => PROCESSING.has(e.type) && (!entry || e.ms < entry.ms)).map((e) => ({ zh: `${local(e)} ${EVENT_WORDS[e.type].zh}`, en: `${local(e)} ${EVENT_WORDS[e.type].en}` }));
-  const dueFromWhat: Bilingual = dueFrom === ticket ? { zh: '发号', en: 'ticket' } : dueFrom === windowReceipt ? { zh: '收件', en: 'receipt' } : { zh: '受理', en: 'acceptance' };
+  const outside = online || approvedImport ? [] : tl.events.filter((e) => PROCESSING.has(e.type) && (!entry || e.ms < entry.ms));
   return {
     facts: {
       'op.windowApplication': !online,
       'op.ticketBeforeReceipt': ticket !== undefined && (!receipt || ticket.ms <= receipt.ms),
-      'op.entryDueFrom': dueFrom ? { zh: `${local(dueFrom)}（${dueFromWhat.zh}）`, en: `${local(dueFrom)} (${dueFromWhat.en})` } : null,
       'op.entered': entered,
-      'op.enteredAt': inSystemFrom ? local(inSystemFrom) : null,
-      'op.entryMethod': method,
-      'op.approvedBatchImport': approvedImport,
       'op.entryDelayMinutes': measured && entry ? minutes(dueFrom.at, entry.at) : null,
       'op.minutesNotEntered': measured && !entry ? minutes(dueFrom.at, ctx.asOf) : null,
-      'op.actsOutsideSystem': outside,
       'op.actsOutsideSystemCount': outside.length,
+    },
+    // Only when a finding shows them: local times and words.
+    shown: () => {
+      const dueFromWhat: Bilingual = dueFrom === ticket ? { zh: '发号', en: 'ticket' } : dueFrom === windowReceipt ? { zh: '收件', en: 'receipt' } : { zh: '受理', en: 'acceptance' };
+      return {
+        'op.entryDueFrom': dueFrom ? { zh: `${local(dueFrom)}（${dueFromWhat.zh}）`, en: `${local(dueFrom)} (${dueFromWhat.en})` } : null,
+        'op.enteredAt': inSystemFrom ? local(inSystemFrom) : null,
+        'op.entryMethod': method,
+        'op.approvedBatchImport': approvedImport,
+        'op.actsOutsideSystem': outside.map((e) => ({ zh: `${local(e)} ${EVENT_WORDS[e.type].zh}`, en: `${local(e)} ${EVENT_WORDS[e.type].en}` })),
+      };
     },
     deadlines: [],
     obligations: [],

@@ -26,55 +26,55 @@ const CITY_ELECTRONIC_WARNING = { document: 'city-12/online-processing', article
 
 export const TC_FACTS = defineFacts({
   'tc.applies': { type: F.flag, zh: '办结时限已开始计算', en: 'the completion clock has started' },
-  'tc.clockStartDate': { type: F.date.nullable(), implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
-  'tc.clockStartReason': { type: F.label.nullable(), zh: '起算依据', en: 'why the clock starts then' },
-  'tc.limitWorkingDays': { type: F.number, implements: CITY_ON_TIME, zh: '办结时限（工作日）', en: 'completion limit in working days' },
+  'tc.clockStartDate': { type: F.date.nullable(), whenShown: true, implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '时限起算日（受理、视为受理或补齐材料之日）', en: 'the date the clock starts from (acceptance, deemed acceptance, or materials complete)' },
+  'tc.clockStartReason': { type: F.label.nullable(), whenShown: true, zh: '起算依据', en: 'why the clock starts then' },
+  'tc.limitWorkingDays': { type: F.number, whenShown: true, implements: CITY_ON_TIME, zh: '办结时限（工作日）', en: 'completion limit in working days' },
   'tc.legalLimitWorkingDays': { type: F.number.nullable(), zh: '法定时限（工作日）', en: 'legal limit in working days' },
   'tc.promisedLimitWorkingDays': { type: F.number.nullable(), zh: '承诺时限（工作日）', en: 'promised limit in working days' },
-  'tc.dueDate': { type: F.date.nullable(), implements: CITY_ON_TIME, zh: '应办结日期', en: 'completion due date' },
-  'tc.completed': { type: F.flag, zh: '是否已办结', en: 'whether the case is completed' },
-  'tc.completedDate': { type: F.date.nullable(), zh: '办结日期', en: 'completion date' },
+  'tc.dueDate': { type: F.date.nullable(), whenShown: true, implements: CITY_ON_TIME, zh: '应办结日期', en: 'completion due date' },
+  'tc.completed': { type: F.flag, whenShown: true, zh: '是否已办结', en: 'whether the case is completed' },
+  'tc.completedDate': { type: F.date.nullable(), whenShown: true, zh: '办结日期', en: 'completion date' },
   'tc.status': { type: F.text.nullable(), implements: CITY_ELECTRONIC_WARNING, params: ['warnWorkingDays', 'warnElapsedRatio'], zh: '办结时限状态', en: 'completion deadline status' },
   'tc.late': { type: F.flag, implements: CITY_ON_TIME, zh: '是否超期', en: 'whether completion is late' },
-  'tc.lateWorkingDays': { type: F.number, zh: '超期工作日数', en: 'working days late' },
-  'tc.remainingWorkingDays': { type: F.number.nullable(), zh: '剩余工作日', en: 'working days left' },
+  'tc.lateWorkingDays': { type: F.number, whenShown: true, zh: '超期工作日数', en: 'working days late' },
+  'tc.remainingWorkingDays': { type: F.number.nullable(), whenShown: true, zh: '剩余工作日', en: 'working days left' },
   'tc.hasValidExtension': { type: F.flag, implements: ALL_42_EXTENSION, zh: '是否有有效延期', en: 'whether a valid extension applies' },
-  'tc.extensionWorkingDays': { type: F.number, implements: ALL_42_EXTENSION, zh: '有效延期（工作日）', en: 'valid extension in working days' },
-  'tc.sameDayCompleted': { type: F.flag.nullable(), implements: CITY_INSTANT_ON_THE_SPOT, zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
+  'tc.extensionWorkingDays': { type: F.number, whenShown: true, implements: ALL_42_EXTENSION, zh: '有效延期（工作日）', en: 'valid extension in working days' },
+  'tc.sameDayCompleted': { type: F.flag.nullable(), whenShown: true, implements: CITY_INSTANT_ON_THE_SPOT, zh: '即办件是否当日办结', en: 'whether an instant case was completed the day it was accepted' },
   'tc.acceptanceNoticeIssued': { type: F.flag, implements: CITY_ACCEPTANCE_NOTICE, zh: '是否出具受理通知书', en: 'whether an acceptance notice was issued' },
   'tc.promisedCompletionStated': { type: F.flag, implements: CITY_ACCEPTANCE_NOTICE, zh: '受理通知书是否注明办结时间', en: 'whether the notice states the completion date' },
-  'tc.invalidExtensions': { type: F.labels, implements: ALL_42_EXTENSION, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
+  'tc.invalidExtensions': { type: F.labels, whenShown: true, implements: ALL_42_EXTENSION, zh: '不计入（或部分不计入）时限的延期及其原因（期限届满后才延期、未书面告知申请人、超出法定期限而未经负责人批准）', en: 'extensions that do not count, in whole or in part, and why (after the deadline, applicant not told in writing, beyond the legal limit without the approval the law requires)' },
   'tc.invalidExtensionCount': { type: F.count, implements: ALL_42_EXTENSION, zh: '不计入时限的延期次数', en: 'number of extensions that do not count' },
-  'tc.repeatedExtensions': { type: F.list, implements: ALL_42_EXTENSION, params: ['extensionMaxCount'], zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
+  'tc.repeatedExtensions': { type: F.list, whenShown: true, implements: ALL_42_EXTENSION, params: ['extensionMaxCount'], zh: '超过可延期次数的延期（仍在可延长的天数内计入）', en: 'extensions beyond the number allowed (still counted within the days that may be added)' },
   'tc.repeatedExtensionCount': { type: F.count, implements: ALL_42_EXTENSION, params: ['extensionMaxCount'], zh: '超过可延期次数的延期数', en: 'number of extensions beyond the number allowed' },
-  'tc.overlongExtensions': { type: F.labels, implements: ALL_42_EXTENSION, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
+  'tc.overlongExtensions': { type: F.labels, whenShown: true, implements: ALL_42_EXTENSION, zh: '超过可延长期限的延期（只计入可延长的部分）', en: 'extensions longer than allowed (only the allowed part counts)' },
   'tc.overlongExtensionCount': { type: F.count, implements: ALL_42_EXTENSION, zh: '超长延期次数', en: 'number of over-long extensions' },
-  'tc.extensionsWithoutReason': { type: F.list, implements: ALL_42_EXTENSION, zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
+  'tc.extensionsWithoutReason': { type: F.list, whenShown: true, implements: ALL_42_EXTENSION, zh: '未告知申请人延期理由的延期', en: 'extensions whose reason the applicant was not told' },
   'tc.extensionsWithoutReasonCount': { type: F.count, implements: ALL_42_EXTENSION, zh: '未告知理由的延期次数', en: 'number of extensions without a reason told' },
-  'tc.extensionsNotCopied': { type: F.list, implements: CITY_EXTENSION_COPIED, zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
+  'tc.extensionsNotCopied': { type: F.list, whenShown: true, implements: CITY_EXTENSION_COPIED, zh: '未抄送行政服务中心的延期', en: 'extensions not copied to the center' },
   'tc.extensionsNotCopiedCount': { type: F.count, implements: CITY_EXTENSION_COPIED, zh: '未抄送中心的延期次数', en: 'number of extensions not copied to the center' },
   'tc.unnotifiedSuspensionCount': { type: F.count, implements: ALL_45_TOLD_IN_WRITING, zh: '法定不计时情形却未书面告知申请人的中止次数', en: 'number of suspensions of a kind the law excludes that the applicant was not told of in writing' },
-  'tc.unnotifiedSuspensions': { type: F.labels, implements: ALL_45_TOLD_IN_WRITING, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
+  'tc.unnotifiedSuspensions': { type: F.labels, whenShown: true, implements: ALL_45_TOLD_IN_WRITING, zh: '法定不计时情形、但未书面告知申请人的中止（期间照常计时）', en: 'suspensions of a kind the law excludes but not told to the applicant in writing (the clock kept running)' },
   'tc.otherSuspensionCount': { type: F.count, implements: ALL_45_EXCLUDED_TIME, zh: '不属法定不计时情形的中止次数', en: 'number of suspensions not of a kind the law excludes' },
-  'tc.otherSuspensions': { type: F.labels, implements: ALL_45_EXCLUDED_TIME, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
+  'tc.otherSuspensions': { type: F.labels, whenShown: true, implements: ALL_45_EXCLUDED_TIME, zh: '不属法定不计时情形的中止（期间照常计时）', en: 'suspensions not of a kind the law excludes (the clock kept running)' },
   'tc.legalLimitRecorded': { type: F.flag, zh: '事项是否记录了法定时限', en: 'whether the matter records its legal limit' },
   'tc.limitAssumed': { type: F.flag, zh: '事项既未记录法定时限也未记录承诺时限（办结时限为假定值）', en: 'the matter records neither a legal nor a promised limit (the completion limit is assumed)' },
   'tc.extensionsUnderLaw': { type: F.flag, zh: '延期是否按行政许可法第四十二条审查（许可事项）', en: 'whether extensions are judged under ALL 第四十二条 (a license matter)' },
   'tc.lateLimit': { type: F.text.nullable(), implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '超过的是哪一时限：law（行政许可法的法定期限）或 completion（办结时限）', en: 'which limit was exceeded: law (the Administrative License Law’s) or completion (the completion limit)' },
   'tc.legalLimitApplied': { type: F.number.nullable(), implements: ALL_42_OTHER_LAWS_PREVAIL, zh: '适用的法定时限（工作日；联办件未记录时为45日）', en: 'legal limit applied in working days (45 for a joint case that records none)' },
-  'tc.legalDueDate': { type: F.date.nullable(), implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
-  'tc.legalLateWorkingDays': { type: F.number, zh: '超过法定期限的工作日数', en: 'working days past the legal limit' },
-  'tc.statedCompletionDate': { type: F.text.nullable(), zh: '受理通知书注明的办结日期', en: 'completion date written on the acceptance notice' },
-  'tc.dueDateOnAcceptance': { type: F.date.nullable(), zh: '按办结时限自起算日计算的办结日期（不含中止、延期）', en: 'completion due date the limit gives from the clock start (before suspensions and extensions)' },
+  'tc.legalDueDate': { type: F.date.nullable(), whenShown: true, implements: ALL_42_DECISION_IN_TWENTY_DAYS, zh: '法定期限（含有效延期）的最后一日', en: 'last day of the legal limit, valid extension included' },
+  'tc.legalLateWorkingDays': { type: F.number, whenShown: true, zh: '超过法定期限的工作日数', en: 'working days past the legal limit' },
+  'tc.statedCompletionDate': { type: F.text.nullable(), whenShown: true, zh: '受理通知书注明的办结日期', en: 'completion date written on the acceptance notice' },
+  'tc.dueDateOnAcceptance': { type: F.date.nullable(), whenShown: true, zh: '按办结时限自起算日计算的办结日期（不含中止、延期）', en: 'completion due date the limit gives from the clock start (before suspensions and extensions)' },
   'tc.statedDateTooLate': { type: F.flag, implements: CITY_ACCEPTANCE_NOTICE, zh: '受理通知书注明的办结日期晚于按时限计算的日期', en: 'the date on the acceptance notice is later than the computed due date' },
   'tc.certificateIssued': { type: F.flag, zh: '是否颁发许可证件（行政许可准予决定，非上报件、代理件的初审）', en: 'whether a license certificate is issued (a license approval, not a reported or proxy case’s preliminary approval)' },
   'tc.isJoint': { type: F.flag, zh: '是否联办件', en: 'whether this is a joint case' },
   'tc.workingDaysUsed': { type: F.number.nullable(), implements: ALL_45_EXCLUDED_TIME, zh: '已用工作日（不含中止）', en: 'working days used (suspensions excluded)' },
   'tc.jointAllowedWorkingDays': { type: F.number, implements: ALL_42_JOINT_LIMIT, params: ['jointLimitWorkingDays', 'jointExtensionMaxWorkingDays'], zh: '联办件允许的最长时限（含有效延期）', en: 'longest time allowed for a joint case, valid extension included' },
-  'tc.approved': { type: F.flag, zh: '是否准予许可', en: 'whether the permit was granted' },
-  'tc.deliveryDueDate': { type: F.date.nullable(), implements: ALL_44_DELIVERY, params: ['deliveryWorkingDays'], zh: '证件送达期限', en: 'certificate delivery due date' },
+  'tc.approved': { type: F.flag, whenShown: true, zh: '是否准予许可', en: 'whether the permit was granted' },
+  'tc.deliveryDueDate': { type: F.date.nullable(), whenShown: true, implements: ALL_44_DELIVERY, params: ['deliveryWorkingDays'], zh: '证件送达期限', en: 'certificate delivery due date' },
   'tc.deliveryLate': { type: F.flag, implements: ALL_44_DELIVERY, params: ['deliveryWorkingDays'], zh: '证件是否逾期送达', en: 'whether the certificate is delivered late' },
-  'tc.deliveryStatus': { type: F.text.nullable(), zh: '送达期限状态', en: 'delivery deadline status' },
+  'tc.deliveryStatus': { type: F.text.nullable(), whenShown: true, zh: '送达期限状态', en: 'delivery deadline status' },
 });
 
 const EXCLUDABLE = new Set(['hearing', 'tendering', 'auction', 'inspection', 'testing', 'quarantine', 'appraisal', 'expert-review']);
@@ -135,6 +135,13 @@ const suspensionShown = (s: TimedEvent<'suspended'>): Bilingual => ({ zh: `${s.a
 
 type Exclusions = ReturnType<typeof exclusionsOf>;
 type TcFacts = Derived<typeof TC_FACTS>['facts'];
+type TcShown = ReturnType<Derived<typeof TC_FACTS>['shown']>;
+
+/** A part of the derivation: its facts for the rules, and those it works out only when a finding shows them. */
+interface Part<F extends keyof TcFacts, S extends keyof TcShown> {
+  facts: Pick<TcFacts, F>;
+  shown: () => Pick<TcShown, S>;
+}
 
 /**
  * The limits a case is held to. ALL 第四十二条: twenty days, forty-five for joint handling, unless a law or regulation
@@ -243,24 +250,23 @@ function legalExtensionOf(limits: Limits, extensions: Extensions): number {
   return limits.lawTrack ? extensions.legalExtensionDays : Math.max(0, limits.limit + extensions.extensionDays - limits.legal);
 }
 
-type CompletionFacts = Pick<TcFacts,
-  'tc.lateLimit' | 'tc.legalLimitApplied' | 'tc.legalDueDate' | 'tc.legalLateWorkingDays' | 'tc.clockStartDate' | 'tc.clockStartReason' | 'tc.dueDate' |
-  'tc.status' | 'tc.late' | 'tc.lateWorkingDays' | 'tc.remainingWorkingDays' | 'tc.sameDayCompleted' | 'tc.workingDaysUsed'>;
+type CompletionPart = Part<
+  'tc.lateLimit' | 'tc.legalLimitApplied' | 'tc.status' | 'tc.late' | 'tc.workingDaysUsed',
+  'tc.legalDueDate' | 'tc.legalLateWorkingDays' | 'tc.clockStartDate' | 'tc.clockStartReason' | 'tc.dueDate' | 'tc.lateWorkingDays' | 'tc.remainingWorkingDays' | 'tc.sameDayCompleted'
+>;
 
-const NOT_TRACKED: CompletionFacts = {
-  'tc.lateLimit': null,
-  'tc.legalLimitApplied': null,
-  'tc.legalDueDate': null,
-  'tc.legalLateWorkingDays': 0,
-  'tc.clockStartDate': null,
-  'tc.clockStartReason': null,
-  'tc.dueDate': null,
-  'tc.status': null,
-  'tc.late': false,
-  'tc.lateWorkingDays': 0,
-  'tc.remainingWorkingDays': null,
-  'tc.sameDayCompleted': null,
-  'tc.workingDaysUsed': null,
+const NOT_TRACKED: CompletionPart = {
+  facts: { 'tc.lateLimit': null, 'tc.legalLimitApplied': null, 'tc.status': null, 'tc.late': false, 'tc.workingDaysUsed': null },
+  shown: () => ({
+    'tc.legalDueDate': null,
+    'tc.legalLateWorkingDays': 0,
+    'tc.clockStartDate': null,
+    'tc.clockStartReason': null,
+    'tc.dueDate': null,
+    'tc.lateWorkingDays': 0,
+    'tc.remainingWorkingDays': null,
+    'tc.sameDayCompleted': null,
+  }),
 };
 
 /**
@@ -269,7 +275,7 @@ const NOT_TRACKED: CompletionFacts = {
  * moves the legal deadline only by the part that goes beyond it (extending a promise inside the legal limit leaves the
  * legal limit where it was). Adds the deadline, and the obligation while the case is open.
  */
-function completionOf(ctx: CaseContext, limits: Limits, start: ClockStart, counted: Exclusions['counted'], extensions: Extensions, out: Pick<Derived, 'deadlines' | 'obligations'>): CompletionFacts {
+function completionOf(ctx: CaseContext, limits: Limits, start: ClockStart, counted: Exclusions['counted'], extensions: Extensions, out: Pick<Derived, 'deadlines' | 'obligations'>): CompletionPart {
   const { calendar } = ctx;
   const tl = ctx.timeline;
   const matter = tl.snapshot.matter;
@@ -302,36 +308,45 @@ function completionOf(ctx: CaseContext, limits: Limits, start: ClockStart, count
   const lateLimit = lateAgainstLaw && ctx.ruleRuns('TC-ON-TIME/law') ? 'law' : late ? 'completion' : null;
   const daysLate = (dueDate: string) => Math.max(1, calendar.countWorkingDays(calendar.dayOf(dueDate, 'evaluate', 'due'), endDay));
   return {
-    'tc.lateLimit': lateLimit,
-    'tc.legalLimitApplied': legalKnown ? legal : null,
-    'tc.legalDueDate': legalKnown ? legalDeadline.dueDate : null,
-    'tc.legalLateWorkingDays': lateAgainstLaw ? daysLate(legalDeadline.dueDate) : 0,
-    'tc.clockStartDate': formatDayNumber(start.day),
-    'tc.clockStartReason': start.reason,
-    'tc.dueDate': entry.dueDate,
-    'tc.status': entry.status,
-    'tc.late': late,
-    'tc.lateWorkingDays': late ? daysLate(entry.dueDate) : 0,
-    'tc.remainingWorkingDays': entry.remainingWorkingDays,
-    'tc.sameDayCompleted': completion !== undefined && completion.day === start.day,
-    'tc.workingDaysUsed': entry.elapsedWorkingDays,
+    facts: {
+      'tc.lateLimit': lateLimit,
+      'tc.legalLimitApplied': legalKnown ? legal : null,
+      'tc.status': entry.status,
+      'tc.late': late,
+      'tc.workingDaysUsed': entry.elapsedWorkingDays,
+    },
+    shown: () => ({
+      'tc.legalDueDate': legalKnown ? legalDeadline.dueDate : null,
+      'tc.legalLateWorkingDays': lateAgainstLaw ? daysLate(legalDeadline.dueDate) : 0,
+      'tc.clockStartDate': formatDayNumber(start.day),
+      'tc.clockStartReason': start.reason,
+      'tc.dueDate': entry.dueDate,
+      'tc.lateWorkingDays': late ? daysLate(entry.dueDate) : 0,
+      'tc.remainingWorkingDays': entry.remainingWorkingDays,
+      'tc.sameDayCompleted': completion !== undefined && completion.day === start.day,
+    }),
   };
 }
 
-type DeliveryFacts = Pick<TcFacts, 'tc.approved' | 'tc.certificateIssued' | 'tc.deliveryDueDate' | 'tc.deliveryLate' | 'tc.deliveryStatus'>;
+type DeliveryPart = Part<'tc.certificateIssued' | 'tc.deliveryLate', 'tc.approved' | 'tc.deliveryDueDate' | 'tc.deliveryStatus'>;
+
+const NO_CERTIFICATE: DeliveryPart = {
+  facts: { 'tc.certificateIssued': false, 'tc.deliveryLate': false },
+  shown: () => ({ 'tc.approved': false, 'tc.deliveryDueDate': null, 'tc.deliveryStatus': null }),
+};
 
 /**
  * ALL 第四十四条: the certificate is issued and delivered within ten days of the decision to approve. A certificate follows a
  * license approval (TC-DELIVERY runs only for license matters); a reported or proxy case's approval here is a
  * preliminary one, and no certificate follows it. Adds the deadline, and the obligation until delivery.
  */
-function deliveryOf(ctx: CaseContext, out: Pick<Derived, 'deadlines' | 'obligations'>): DeliveryFacts {
+function deliveryOf(ctx: CaseContext, out: Pick<Derived, 'deadlines' | 'obligations'>): DeliveryPart {
   const tl = ctx.timeline;
   const matter = tl.snapshot.matter;
   const completion = tl.decision;
   const approval =
     completion?.outcome === 'approved' && matter.class !== 'reported' && matter.class !== 'proxy' && ctx.ruleRuns('TC-DELIVERY') ? completion : undefined;
-  if (!approval) return { 'tc.approved': false, 'tc.certificateIssued': false, 'tc.deliveryDueDate': null, 'tc.deliveryLate': false, 'tc.deliveryStatus': null };
+  if (!approval) return NO_CERTIFICATE;
   const delivery = tl.first('certificate-delivered');
   const tracked = trackDeadline(ctx, {
     id: 'delivery',
@@ -352,15 +367,12 @@ function deliveryOf(ctx: CaseContext, out: Pick<Derived, 'deadlines' | 'obligati
     });
   }
   return {
-    'tc.approved': true,
-    'tc.certificateIssued': true,
-    'tc.deliveryDueDate': tracked.entry.dueDate,
-    'tc.deliveryLate': tracked.late,
-    'tc.deliveryStatus': tracked.entry.status,
+    facts: { 'tc.certificateIssued': true, 'tc.deliveryLate': tracked.late },
+    shown: () => ({ 'tc.approved': true, 'tc.deliveryDueDate': tracked.entry.dueDate, 'tc.deliveryStatus': tracked.entry.status }),
   };
 }
 
-type NoticeFacts = Pick<TcFacts, 'tc.acceptanceNoticeIssued' | 'tc.promisedCompletionStated' | 'tc.statedCompletionDate' | 'tc.dueDateOnAcceptance' | 'tc.statedDateTooLate'>;
+type NoticePart = Part<'tc.acceptanceNoticeIssued' | 'tc.promisedCompletionStated' | 'tc.statedDateTooLate', 'tc.statedCompletionDate' | 'tc.dueDateOnAcceptance'>;
 
 /**
  * The acceptance notice and the completion date written on it (city-12 按时办结 第三条(三) 出具受理通知书，并注明受理及办结时间;
@@ -368,18 +380,22 @@ type NoticeFacts = Pick<TcFacts, 'tc.acceptanceNoticeIssued' | 'tc.promisedCompl
  * acceptance is deemed, or complete materials), before any suspension or extension, when a limit is on record. Only a
  * date (or an instant) can be compared; words such as 自补齐材料之日起5个工作日 are left as written.
  */
-function acceptanceNoticeOf(ctx: CaseContext, limits: Limits, start: ClockStart | undefined): NoticeFacts {
+function acceptanceNoticeOf(ctx: CaseContext, limits: Limits, start: ClockStart | undefined): NoticePart {
   const acceptance = ctx.timeline.acceptance;
   const dueOnAcceptance =
     acceptance && start && !limits.onTheSpot && !limits.limitAssumed ? deadlineIn(ctx, { id: 'completion', start: start.at, workingDays: limits.limit }, acceptance.at).dueDate : null;
   const statedText = acceptance?.promisedCompletion;
   const statedDay = statedText === undefined ? undefined : writtenDay(ctx, statedText);
   return {
-    'tc.acceptanceNoticeIssued': acceptance?.acceptanceNotice ?? false,
-    'tc.promisedCompletionStated': statedText !== undefined,
-    'tc.statedCompletionDate': statedDay !== undefined ? formatDayNumber(statedDay) : (statedText ?? null),
-    'tc.dueDateOnAcceptance': dueOnAcceptance,
-    'tc.statedDateTooLate': statedDay !== undefined && dueOnAcceptance !== null && formatDayNumber(statedDay) > dueOnAcceptance,
+    facts: {
+      'tc.acceptanceNoticeIssued': acceptance?.acceptanceNotice ?? false,
+      'tc.promisedCompletionStated': statedText !== undefined,
+      'tc.statedDateTooLate': statedDay !== undefined && dueOnAcceptance !== null && formatDayNumber(statedDay) > dueOnAcceptance,
+    },
+    shown: () => ({
+      'tc.statedCompletionDate': statedDay !== undefined ? formatDayNumber(statedDay) : (statedText ?? null),
+      'tc.dueDateOnAcceptance': dueOnAcceptance,
+    }),
   };
 }
 
@@ -400,36 +416,42 @@ export function deriveTimedCompletion(ctx: CaseContext): Derived<typeof TC_FACTS
   const { extensionDays, invalid, overlong, repeated, withoutReason, notCopied } = extensions;
   // The parts are copied in after the literal, not spread into it: spreads ahead of thirty more keys made every case's
   // object a dictionary, and this derivation a third of the derive stage.
-  const facts: Omit<TcFacts, keyof CompletionFacts | keyof DeliveryFacts | keyof NoticeFacts> = {
+  const facts: Omit<TcFacts, keyof CompletionPart['facts'] | keyof DeliveryPart['facts'] | keyof NoticePart['facts']> = {
     'tc.applies': applies,
-    'tc.completed': tl.decision !== undefined,
-    'tc.completedDate': tl.decision ? formatDayNumber(tl.decision.day) : null,
-    'tc.limitWorkingDays': limit,
     'tc.legalLimitWorkingDays': legalRecorded ? legal : null,
     'tc.legalLimitRecorded': legalRecorded,
     'tc.limitAssumed': limitAssumed,
     'tc.extensionsUnderLaw': lawGoverns,
     'tc.promisedLimitWorkingDays': tl.snapshot.matter.promisedLimitWorkingDays ?? null,
     'tc.hasValidExtension': extensionDays > 0,
-    'tc.extensionWorkingDays': extensionDays,
-    'tc.invalidExtensions': invalid,
     'tc.invalidExtensionCount': invalid.length,
-    'tc.repeatedExtensions': repeated,
     'tc.repeatedExtensionCount': repeated.length,
-    'tc.overlongExtensions': overlong,
     'tc.overlongExtensionCount': overlong.length,
-    'tc.extensionsWithoutReason': withoutReason,
     'tc.extensionsWithoutReasonCount': withoutReason.length,
-    'tc.extensionsNotCopied': notCopied,
     'tc.extensionsNotCopiedCount': notCopied.length,
     'tc.unnotifiedSuspensionCount': unnotified.length,
-    'tc.unnotifiedSuspensions': unnotified.map((s) => suspensionShown(s)),
     'tc.otherSuspensionCount': other.length,
-    'tc.otherSuspensions': other.map((s) => suspensionShown(s)),
     'tc.isJoint': isJoint,
     // 45 days, and up to 15 more by the part of the legal limit's valid extension that goes beyond the 45.
     'tc.jointAllowedWorkingDays':
       params.jointLimitWorkingDays + Math.min(params.jointExtensionMaxWorkingDays, Math.max(0, legal + legalExtensionOf(limits, extensions) - params.jointLimitWorkingDays)),
   };
-  return { facts: Object.assign(facts, completion, delivery, notice), ...out };
+  // Only when a finding shows them: the dates, the lists behind the counts, and the parts' own.
+  const shown = (): TcShown => ({
+    'tc.completed': tl.decision !== undefined,
+    'tc.completedDate': tl.decision ? formatDayNumber(tl.decision.day) : null,
+    'tc.limitWorkingDays': limit,
+    'tc.extensionWorkingDays': extensionDays,
+    'tc.invalidExtensions': invalid,
+    'tc.repeatedExtensions': repeated,
+    'tc.overlongExtensions': overlong,
+    'tc.extensionsWithoutReason': withoutReason,
+    'tc.extensionsNotCopied': notCopied,
+    'tc.unnotifiedSuspensions': unnotified.map((s) => suspensionShown(s)),
+    'tc.otherSuspensions': other.map((s) => suspensionShown(s)),
+    ...completion.shown(),
+    ...delivery.shown(),
+    ...notice.shown(),
+  });
+  return { facts: Object.assign(facts, completion.facts, delivery.facts, notice.facts), shown, deadlines: out.deadlines, obligations: out.obligations };
 }
