@@ -39,19 +39,23 @@ export interface CaseTimeline {
 
 const NONE: readonly TimedEvent[] = Object.freeze([]);
 
+/**
+ * Reads a case's events into its timeline. The snapshot is evaluation's own copy (the schema's output, never the
+ * caller's object): each event object is given its position, instant and local day in place rather than copied, so
+ * a case's events are read once and not duplicated. Reading the same snapshot again, in the same zone, gives them the
+ * same values.
+ */
 export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, asOfMs: number): CaseTimeline {
   const zone = calendar.timeZone;
   const timed: TimedEvent[] = new Array(snapshot.events.length);
   let inOrder = true;
   for (let index = 0; index < timed.length; index++) {
-    const event = snapshot.events[index]!;
+    const event = snapshot.events[index] as TimedEvent;
     const ms = instantMs(event.at);
-    // A bare spread copies through V8's clone fast path; the three added fields then follow cached transitions.
-    const copy = { ...event } as TimedEvent;
-    copy.index = index;
-    copy.ms = ms;
-    copy.day = localDay(ms, zone);
-    timed[index] = copy;
+    event.index = index;
+    event.ms = ms;
+    event.day = localDay(ms, zone);
+    timed[index] = event;
     if (index > 0 && timed[index - 1]!.ms > ms) inOrder = false;
   }
   // Logs are mostly written in time order: sort only when they are not (ties keep the recorded order either way).

@@ -5,6 +5,8 @@ import { CalendarCoverageError, evaluate, loadProfile, ValidationError, type Cas
 import { FACTS_BY_SCOPE } from '../../src/regulations/index.js';
 import { loadRuleSet } from '../../src/engine/rule-set.js';
 import { parseFixture } from '../../src/fixtures/fixture.js';
+import { bundledProfiles } from '../../src/engine/profiles.js';
+import { caseGenerator } from '../../scripts/case-generator.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixture = (path: string) => parseFixture(readFileSync(join(root, 'fixtures', path), 'utf8'), path);
@@ -56,6 +58,24 @@ describe('evaluate', () => {
     const a = evaluate(frozen, { profile: 'city-12', asOf: late.asOf });
     const b = evaluate(structuredClone(late.case!), { profile: 'city-12', asOf: late.asOf });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('never changes a case of any shape: every event type, joint cases, under every bundled profile', () => {
+    // The timeline annotates events in place; only evaluation's own copy may be annotated, never the caller's object.
+    const makeCase = caseGenerator(20261207);
+    const types = new Set<string>();
+    for (let n = 1; n <= 120; n++) {
+      const snapshot = makeCase(n);
+      for (const event of snapshot.events) types.add(event.type);
+      const before = JSON.stringify(snapshot);
+      const frozen = deepFreeze(structuredClone(snapshot));
+      for (const profile of bundledProfiles().keys()) {
+        expect(() => evaluate(frozen, { profile, asOf: '2025-10-31T18:00:00+08:00', trace: false })).not.toThrow();
+        evaluate(snapshot, { profile, asOf: '2025-10-31T18:00:00+08:00', trace: false });
+      }
+      expect(JSON.stringify(snapshot)).toBe(before);
+    }
+    expect(types.size).toBeGreaterThan(15);
   });
 
   it('judges by what had happened at asOf: the same case earlier has no late notice yet', () => {
