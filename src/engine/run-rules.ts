@@ -68,18 +68,32 @@ function evidencePlan(rule: CompiledRule): EvidencePlan {
   return plan;
 }
 
-const testCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, readonly ((facts: Facts) => boolean)[]>>();
+/** The rules running under a profile for a kind of matter, prepared once for every report. */
+interface RunningRules {
+  /** In `rulesUnder` order: the rule's condition compiled with the profile's parameters inlined. */
+  tests: readonly ((facts: Facts) => boolean)[];
+  /** The scopes the rules run for, each once, and the position in that list of each rule's scope. */
+  scopes: readonly Scope[];
+  scopeOf: readonly number[];
+}
+
+const runningCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, RunningRules>>();
 
 /**
- * The conditions of the rules running under the profile for a kind of matter, in `rulesUnder` order, each compiled
- * with the profile's parameters inlined: once per resolved profile and kind, not looked up per rule and case.
+ * The conditions of the rules running under the profile for a kind of matter, each compiled with the profile's
+ * parameters inlined, and their scopes by position: once per resolved profile and kind, not looked up per rule and case.
  */
-function testsUnder(profile: ResolvedProfile, kind: SubjectMatter): readonly ((facts: Facts) => boolean)[] {
-  let byKind = testCache.get(profile);
-  if (!byKind) testCache.set(profile, (byKind = new Map()));
-  let tests = byKind.get(kind);
-  if (!tests) byKind.set(kind, (tests = rulesUnder(profile, kind).map(({ rule }) => compileTest(rule.conditions, profile.params))));
-  return tests;
+function runningUnder(profile: ResolvedProfile, kind: SubjectMatter): RunningRules {
+  let byKind = runningCache.get(profile);
+  if (!byKind) runningCache.set(profile, (byKind = new Map()));
+  let running = byKind.get(kind);
+  if (!running) {
+    const rules = rulesUnder(profile, kind);
+    const scopes = [...new Set(rules.map(({ rule }) => rule.scope))];
+    running = { tests: rules.map(({ rule }) => compileTest(rule.conditions, profile.params)), scopes, scopeOf: rules.map(({ rule }) => scopes.indexOf(rule.scope)) };
+    byKind.set(kind, running);
+  }
+  return running;
 }
 
 /** Runs the profile's rule sets over a derivation: rule-file order, then item order, so reports are stable. */
@@ -94,29 +108,26 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
     message: problem.message,
     evidence: problem.evidence,
   }));
-  const byScope = new Map<Scope, FactSet[]>();
-  for (const set of derivation.factSets) {
-    const list = byScope.get(set.scope);
-    if (list) list.push(set);
-    else byScope.set(set.scope, [set]);
-  }
-  const trace: RuleTrace[] = [];
   const running = rulesUnder(profile, derivation.matterKind);
-  const tests = wantTrace ? undefined : testsUnder(profile, derivation.matterKind);
+  const { tests, scopes, scopeOf } = runningUnder(profile, derivation.matterKind);
+  // The fact sets of each scope a rule runs for, by the scope's position: no lookup by name per rule.
+  const setsOf: FactSet[][] = scopes.map(() => []);
+  for (const set of derivation.factSets) setsOf[scopes.indexOf(set.scope)]?.push(set);
+  const trace: RuleTrace[] = [];
   for (let r = 0; r < running.length; r++) {
+    const sets = setsOf[scopeOf[r]!]!;
+    if (sets.length === 0) continue;
     const applied = running[r]!;
     const { rule } = applied;
     const regulation = rule.regulation;
-    const sets = byScope.get(rule.scope);
-    if (!sets) continue;
-    const test = tests?.[r];
+    const test = tests[r]!;
     for (const { facts, item } of sets) {
       let fired: boolean;
       if (wantTrace) {
         const conditions = rule.condition.explain(facts);
         fired = conditions.result;
         trace.push({ rule: rule.name, ruleId: rule.id, regulation, ...(item ? { item } : {}), fired, conditions });
-      } else fired = test!(facts);
+      } else fired = test(facts);
       if (!fired) continue;
       const evidence: Finding['evidence'] = {};
       const parameters: NonNullable<Finding['parameters']> = {};
