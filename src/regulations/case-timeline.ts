@@ -58,8 +58,13 @@ export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, as
     timed[index] = event;
     if (index > 0 && timed[index - 1]!.ms > ms) inOrder = false;
   }
-  // Logs are mostly written in time order: sort only when they are not (ties keep the recorded order either way).
-  if (!inOrder) timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
+  // Sorted only when out of order (ties keep the recorded order either way): a log often records an event after a
+  // later one (an entry into the system noted after the acceptance), so one or two events move a few places, which an
+  // insertion sort does in a few comparisons; Array.prototype.sort is for the rare long list.
+  if (!inOrder) {
+    if (timed.length <= 32) insertionSort(timed);
+    else timed.sort((a, b) => a.ms - b.ms || a.index - b.index);
+  }
   // In time order, the events up to asOf are a prefix.
   let known = timed.length;
   while (known > 0 && timed[known - 1]!.ms > asOfMs) known--;
@@ -104,6 +109,19 @@ export function buildTimeline(snapshot: CaseSnapshot, calendar: WorkCalendar, as
     first,
     all,
   };
+}
+
+/** Stable in-place sort by instant: an event moves before those later than it, never past an equal one. */
+function insertionSort(events: TimedEvent[]): void {
+  for (let i = 1; i < events.length; i++) {
+    const event = events[i]!;
+    let j = i - 1;
+    while (j >= 0 && events[j]!.ms > event.ms) {
+      events[j + 1] = events[j]!;
+      j--;
+    }
+    events[j + 1] = event;
+  }
 }
 
 function unique(items: readonly string[]): string[] {
