@@ -156,16 +156,25 @@ function increment(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-function sum(a: Tally | undefined, b: Tally): Tally {
-  const rules: Record<string, number> = { ...a?.rules };
-  for (const [id, n] of Object.entries(b.rules)) rules[id] = (rules[id] ?? 0) + n;
-  return {
-    cases: (a?.cases ?? 0) + b.cases,
-    violations: (a?.violations ?? 0) + b.violations,
-    warnings: (a?.warnings ?? 0) + b.warnings,
-    rules,
-    figures: addFigures(addFigures(emptyFigures(), a?.figures ?? emptyFigures()), b.figures),
-  };
+/** A new tally with `from`'s counts, sharing nothing with it: tallies are added to in place. */
+function copyTally(from: Tally): Tally {
+  return { cases: from.cases, violations: from.violations, warnings: from.warnings, rules: { ...from.rules }, figures: addFigures(emptyFigures(), from.figures) };
+}
+
+/** Adds `from` into `into`, in place (a new object per case and name made the tallies a sixth of an audit's time). */
+function addTally(into: Tally, from: Tally): void {
+  into.cases += from.cases;
+  into.violations += from.violations;
+  into.warnings += from.warnings;
+  for (const id in from.rules) into.rules[id] = (into.rules[id] ?? 0) + from.rules[id]!;
+  addFigures(into.figures, from.figures);
+}
+
+/** Adds `by` to the tally kept under `key`, a copy of it when there is none yet. */
+function addUnder(tallies: Map<string, Tally>, key: string, by: Tally): void {
+  const row = tallies.get(key);
+  if (row) addTally(row, by);
+  else tallies.set(key, copyTally(by));
 }
 
 /** Rule ids in code-point order, so a tally prints the same whatever order its cases came in. */
@@ -185,12 +194,14 @@ class NameTallies {
   add(name: string, by: Tally): void {
     const key = clip(name, MAX_NAME_CHARS);
     const row = this.#rows.get(key);
-    if (row || this.#rows.size < this.#limit) this.#rows.set(key, sum(row, by));
+    if (row) addTally(row, by);
+    else if (this.#rows.size < this.#limit) this.#rows.set(key, copyTally(by));
     else this.addOther(by);
   }
 
   addOther(by: Tally): void {
-    this.#other = sum(this.#other, by);
+    if (this.#other) addTally(this.#other, by);
+    else this.#other = copyTally(by);
   }
 
   /** The names in Chinese collation, ties by code point (never the host locale's order). */
@@ -293,7 +304,7 @@ export class AuditAccumulator {
     this.#departments.add(department, caseTally);
     this.#windows.add(window ?? '—', caseTally);
     const month = record.month ?? '—';
-    this.#months.set(month, sum(this.#months.get(month), caseTally));
+    addUnder(this.#months, month, caseTally);
     for (const deadline of report.deadlines) {
       increment(kindCounts(this.#kinds, deadlineKind(deadline.id)), deadline.status);
       if (deadline.status === 'overdue') {
@@ -325,7 +336,7 @@ export class AuditAccumulator {
       } else this.#rules.set(ruleKey(rule.rule, rule.severity), { ...rule });
     }
     addFigures(this.#figures, part.figures);
-    for (const { month, ...tally } of part.months) this.#months.set(month, sum(this.#months.get(month), tally));
+    for (const { month, ...tally } of part.months) addUnder(this.#months, month, tally);
     // Parts come in log order, so the names listed are the same for any number of threads.
     for (const d of part.departments) this.#departments.add(d.department, d);
     for (const w of part.windows) this.#windows.add(w.window, w);
