@@ -457,7 +457,8 @@ function auditLine(acc: AuditAccumulator, sinks: Sinks, entry: LogLine, options:
     return;
   }
   const text = entry.text;
-  if (text.trim() === '') return;
+  // A line that opens an object is not blank: only other lines are trimmed to see (a case is about 1 KB of text).
+  if (text.charCodeAt(0) !== 0x7b && text.trim() === '') return;
   let data: unknown;
   try {
     data = JSON.parse(text);

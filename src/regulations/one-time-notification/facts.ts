@@ -81,9 +81,12 @@ export function localNoticeLimit(ctx: CaseContext): number {
  */
 function closedWithoutNotice(tl: CaseTimeline): { day: number; at: string } | undefined {
   if (tl.notices[0]) return undefined;
-  const ends = [tl.materialsCompletedAt, tl.acceptance, tl.decision].filter((e) => e !== undefined);
-  ends.sort((a, b) => a.ms - b.ms);
-  return ends[0];
+  return earlier(earlier(tl.materialsCompletedAt, tl.acceptance), tl.decision);
+}
+
+/** The earlier of two events, the first on a tie; either may be missing. */
+function earlier<A extends { ms: number }, B extends { ms: number }>(a: A | undefined, b: B | undefined): A | B | undefined {
+  return a === undefined || (b !== undefined && b.ms < a.ms) ? b : a;
 }
 
 /** The day the notice was given; without one, the day the wait for it ended, else the as-of day. */
@@ -181,10 +184,10 @@ interface StatutoryNotice {
  * days; but a refusal given later cannot undo an acceptance the law has already deemed. Only where 第三十二条(四)
  * governs the application (statutoryNoticeApplies) and the law runs under the profile.
  */
-export function statutoryNotice(ctx: CaseContext): StatutoryNotice | undefined {
+export function statutoryNotice(ctx: CaseContext, original?: readonly string[]): StatutoryNotice | undefined {
   const tl = ctx.timeline;
   if (!tl.receipt || !statutoryNoticeApplies(tl)) return undefined;
-  const original = originalDefects(tl);
+  original ??= originalDefects(tl);
   if (original.length === 0) return undefined;
   const dueDay = ctx.calendar.addWorkingDayNumbers(tl.receipt.day, ctx.params.statutoryNoticeWorkingDays);
   const dealtWith = new Set([
@@ -213,11 +216,11 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
   const matter = tl.snapshot.matter;
   const first = tl.notices[0];
   const limit = localNoticeLimit(ctx);
-  const statutory = statutoryNotice(ctx);
+  const original = originalDefects(tl);
+  const statutory = statutoryNotice(ctx, original);
   const receiptDay = tl.receipt?.day ?? tl.asOfDay;
   const noticeDay = noticeDayOf(tl);
   const content = first?.content;
-  const original = originalDefects(tl);
   const itemsNotInFirst = itemsNotToldAtOnce(tl, original);
   const closed = closedWithoutNotice(tl);
   const contentMissing = content ? Object.keys(content).filter((name) => !content[name as keyof typeof content]) : [];
