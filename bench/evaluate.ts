@@ -73,10 +73,14 @@ export async function benchEvaluate(): Promise<void> {
   console.log(`${CASES.toLocaleString('en-US')} generated cases (${joint} joint, ${suspended} with suspensions); json-rules-engine on the first ${REFERENCE_CASES.toLocaleString('en-US')}.\n`);
 
   const full = syncRate(cases, (snapshot) => evaluate(snapshot, { profile: PROFILE, asOf: AS_OF, trace: false }));
-  const parsed = cases.map((snapshot) => caseSnapshotSchema.parse(snapshot));
+  const parsed = cases.map((snapshot) => readCase(snapshot) as ReturnType<typeof caseSnapshotSchema.parse>);
   const parse = syncRate(cases, (snapshot) => caseSnapshotSchema.parse(snapshot));
   const read = syncRate(cases, (snapshot) => readCase(snapshot));
-  const derive = syncRate(parsed, (snapshot) => deriveCase(snapshot, choice, calendar, AS_OF));
+  // The derived-fact stage on what evaluate derives from: the reader's fresh output (the timeline annotates its events
+  // in place, and doing that to 20,000 snapshots read long before measures the old generation's write barrier, not
+  // the stage). Timed with the reader, whose own time is then taken off.
+  const readAndDerive = syncRate(cases, (snapshot) => deriveCase(readCase(snapshot) as (typeof parsed)[number], choice, calendar, AS_OF));
+  const derive = 1e6 / Math.max(0.01, 1e6 / readAndDerive - 1e6 / read);
   const derivations = parsed.map((snapshot) => deriveCase(snapshot, choice, calendar, AS_OF));
   const rules = syncRate(derivations, (derivation) => buildReport(derivation, AS_OF, false));
 
@@ -93,7 +97,7 @@ export async function benchEvaluate(): Promise<void> {
   console.log(`| evaluate (validate + derive + rules + report, trace off) | ${fmt(full)} | ${us(full)} | ${(full / referenceWithDerive).toFixed(1)}× json-rules-engine pipeline |`);
   console.log(`| · schema validation (zod) alone | ${fmt(parse)} | ${us(parse)} | |`);
   console.log(`| · schema validation (reader compiled from the zod schema, what evaluate uses) alone | ${fmt(read)} | ${us(read)} | ${(read / parse).toFixed(1)}× zod |`);
-  console.log(`| · derived-fact stage alone | ${fmt(derive)} | ${us(derive)} | |`);
+  console.log(`| · derived-fact stage alone (reader + stage, less the reader) | ${fmt(derive)} | ${us(derive)} | |`);
   console.log(`| · compiled rules + report alone | ${fmt(rules)} | ${us(rules)} | ${(rules / reference).toFixed(0)}× json-rules-engine |`);
   console.log(`| json-rules-engine Engine.run on the same facts (one engine per scope, reused) | ${fmt(reference)} | ${us(reference)} | 1× |`);
   console.log(`| json-rules-engine pipeline (validate + derive + Engine.run) | ${fmt(referenceWithDerive)} | ${us(referenceWithDerive)} | |`);
