@@ -20,6 +20,8 @@ export interface FactInfo {
   params: Array<{ name: ProfileValueName; libraryDefault?: unknown }>;
   /** The sentence it implements, with the seed document it is quoted from. */
   implements?: LegalSentence & { seed: string; heading: string };
+  /** For messages and evidence only: computed when a finding shows it, never read by a rule's condition. */
+  whenShown?: true;
 }
 
 const typeCache = new WeakMap<z.ZodType, Record<string, unknown>>();
@@ -53,6 +55,7 @@ export function factCatalogue(): FactInfo[] {
         return fallback ? { name: param, libraryDefault: fallback.value } : { name: param };
       }),
       ...(sentence ? { implements: { ...sentence, seed: document?.seed ?? '?', heading: document?.heading ?? '?' } } : {}),
+      ...(declaration.whenShown ? { whenShown: true as const } : {}),
     };
   });
 }
@@ -72,6 +75,7 @@ export function factCatalogueJsonSchema(): Record<string, unknown> {
       'x-scopes': fact.scopes,
       ...(fact.params.length ? { 'x-params': fact.params } : {}),
       ...(fact.implements ? { 'x-implements': fact.implements } : {}),
+      ...(fact.whenShown ? { 'x-when-shown': true } : {}),
     };
   }
   return {
@@ -106,7 +110,8 @@ export function factTableMarkdown(): string {
     out.push(`#### ${group === '' ? 'The case and roster as recorded (every rule)' : group}`, '', '| fact | type | 含义 | meaning | rests on |', '| --- | --- | --- | --- | --- |');
     for (const fact of catalogue.filter((f) => (f.regulation ?? '') === group)) {
       const restsOn = [...fact.params.map((p) => `\`${p.name}\``), ...(fact.implements ? [`${fact.implements.document} ${fact.implements.article}`] : [])].join(', ');
-      out.push(`| \`${fact.name}\` | ${typeWords(fact.type)} | ${cell(fact.description.zh)} | ${cell(fact.description.en)} | ${cell(restsOn)} |`);
+      const type = typeWords(fact.type) + (fact.whenShown ? ' (shown)' : '');
+      out.push(`| \`${fact.name}\` | ${type} | ${cell(fact.description.zh)} | ${cell(fact.description.en)} | ${cell(restsOn)} |`);
     }
     out.push('');
   }
