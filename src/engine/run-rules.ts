@@ -4,7 +4,7 @@ import { FACT_DESCRIPTIONS, PARAM_BEHIND_FACT, REGULATION_OF_FACT, type ProfileV
 import type { RuleSwitch } from '../schema/profile.js';
 import type { Finding, ItemRef, Report, RuleTrace, Subject } from '../schema/report.js';
 import type { Scope } from '../schema/scopes.js';
-import { rulesUnder, switchReason } from './applicability.js';
+import { rulesUnder, switchReason, type ApplicableRule } from './applicability.js';
 import type { SubjectMatter } from './documents.js';
 import { compileTest } from './compile.js';
 import type { DocumentInForce, ResolvedProfile } from './profiles.js';
@@ -121,7 +121,8 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
     const { rule } = applied;
     const regulation = rule.regulation;
     const test = tests[r]!;
-    for (const { facts, item } of sets) {
+    for (let i = 0; i < sets.length; i++) {
+      const { facts, item } = sets[i]!;
       let fired: boolean;
       if (wantTrace) {
         const conditions = rule.condition.explain(facts);
@@ -135,20 +136,21 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
       if (plan.shownFrom) derivation.showFacts?.(plan.shownFrom);
       for (const name of plan.facts) evidence[name] = facts[name];
       for (const name of plan.params) parameters[name] = { value: profileValue(profile, name), source: profile.sources[name]! };
+      const grading = gradingOf(applied, profile);
       const finding: Finding = {
         subject,
         ...(item ? { item } : {}),
         ruleId: rule.id,
         rule: rule.name,
         regulation,
-        severity: rule.severity,
+        severity: grading.severity,
         message: render(rule.message, facts),
         citation: applied.citation,
         appliesUnder: applied.appliesUnder,
         evidence,
       };
-      if (Object.keys(parameters).length) finding.parameters = parameters;
-      grade(finding, rule.measuredParams, profile, applied.switch);
+      if (plan.params.length) finding.parameters = parameters;
+      if (grading.graded) finding.graded = grading.graded;
       findings.push(finding);
     }
   }
@@ -165,9 +167,14 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
   return report;
 }
 
-/** A profile value as a finding shows it: a parameter's value, or the working hours written out. */
+const hoursShown = new WeakMap<ResolvedProfile, string>();
+
+/** A profile value as a finding shows it: a parameter's value, or the working hours written out (once per profile). */
 function profileValue(profile: ResolvedProfile, name: ProfileValueName): FactValue {
-  return name === 'workingHours' ? profile.workingHours.map((h) => `${h.from}–${h.to}`).join(', ') : profile.params[name];
+  if (name !== 'workingHours') return profile.params[name];
+  let hours = hoursShown.get(profile);
+  if (hours === undefined) hoursShown.set(profile, (hours = profile.workingHours.map((h) => `${h.from}–${h.to}`).join(', ')));
+  return hours;
 }
 
 const BASIS_WORDS = {
@@ -175,11 +182,32 @@ const BASIS_WORDS = {
   default: { zh: '没有文件依据', en: 'has no source in any document' },
 } as const;
 
+/** The severity a rule's findings take under a profile, and why it differs from the rule's own. */
+interface Grading {
+  severity: Finding['severity'];
+  graded?: Finding['graded'];
+}
+
+const gradingCache = new WeakMap<ResolvedProfile, WeakMap<ApplicableRule, Grading>>();
+
+/** A rule's grading under a profile: it depends on the rule and the profile's values and switches, never on the case. */
+function gradingOf(applied: ApplicableRule, profile: ResolvedProfile): Grading {
+  let byRule = gradingCache.get(profile);
+  if (!byRule) gradingCache.set(profile, (byRule = new WeakMap()));
+  let grading = byRule.get(applied);
+  if (!grading) {
+    grading = { severity: applied.rule.severity };
+    grade(grading, applied.rule.measuredParams, profile, applied.switch);
+    byRule.set(applied, grading);
+  }
+  return grading;
+}
+
 /**
  * A breach measured against a value that no document states (a reading of 及时, or a default) is a warning for a
  * person to review, not a violation; the profile's own severity for the rule, with its reason, has the last word.
  */
-function grade(finding: Finding, measured: readonly ProfileValueName[], profile: ResolvedProfile, switched: (RuleSwitch & { profile: string }) | undefined): void {
+function grade(finding: Grading, measured: readonly ProfileValueName[], profile: ResolvedProfile, switched: (RuleSwitch & { profile: string }) | undefined): void {
   const ruleSeverity = finding.severity;
   if (ruleSeverity === 'violation') {
     const soft = measured
