@@ -9,6 +9,7 @@ import { AuditAccumulator, auditBatch, errorBatch, MAX_LINE_BYTES, type AuditOpt
 import { arrayElements } from './array-log.js';
 import type { AuditTask } from './audit-worker.js';
 import { lineChunks, unitLines, type LineChunk, type LogLine, type Unit } from './lines.js';
+import { listenForLoadedWorkers, untilLoaded } from './worker-ready.js';
 
 /**
  * A batch closes at whichever bound it reaches first: this many lines (enough to amortise a message to a
@@ -23,6 +24,8 @@ export const BATCH_LINES = 500;
 export const BATCH_BYTES = 4_000_000;
 /** Bytes read from a log file at a time. */
 const READ_BYTES = 1024 * 1024;
+/** How long an audit waits, at its end, for a worker thread still loading (seconds from sources, milliseconds built). */
+const WORKER_LOAD_TIMEOUT_MS = 60_000;
 /** The old-generation heap of each worker thread, in MB; a batch and its evaluation fit well inside it. */
 export const WORKER_HEAP_MB = 256;
 
@@ -122,6 +125,7 @@ async function auditInto(units: AsyncIterable<Unit>, options: AuditOptions, writ
   // small young generation keeps each thread's footprint near its live data instead of V8's default headroom:
   // 8 MB instead of 16 took about 14 MB off each thread's peak at the same CPU time (200,000 lines, 2 workers);
   // 4 MB took little more and cost about 8 % more CPU in scavenges.
+  listenForLoadedWorkers();
   const pool = new Tinypool({
     filename: workerFile.href,
     minThreads: 1,
@@ -164,6 +168,8 @@ async function auditInto(units: AsyncIterable<Unit>, options: AuditOptions, writ
     }
     while (pending.length) fold(await pending.shift()!);
   } finally {
+    // A thread the pool started late (for work another thread took) may still be loading: let it finish first.
+    await untilLoaded(pool.threads, WORKER_LOAD_TIMEOUT_MS);
     await pool.destroy();
   }
   return acc.summary();
