@@ -70,8 +70,12 @@ function evidencePlan(rule: CompiledRule): EvidencePlan {
 
 /** The rules running under a profile for a kind of matter, prepared once for every report. */
 interface RunningRules {
-  /** In `rulesUnder` order: the rule's condition compiled with the profile's parameters inlined. */
+  /** The rules, in `rulesUnder` order; the other lists follow it. */
+  rules: readonly ApplicableRule[];
+  /** Each rule's condition compiled with the profile's parameters inlined. */
   tests: readonly ((facts: Facts) => boolean)[];
+  /** The severity each rule's findings take under the profile: it depends on the rule and the profile, never on the case. */
+  gradings: readonly Grading[];
   /** The scopes the rules run for, each once, and the position in that list of each rule's scope. */
   scopes: readonly Scope[];
   scopeOf: readonly number[];
@@ -80,8 +84,8 @@ interface RunningRules {
 const runningCache = new WeakMap<ResolvedProfile, Map<SubjectMatter, RunningRules>>();
 
 /**
- * The conditions of the rules running under the profile for a kind of matter, each compiled with the profile's
- * parameters inlined, and their scopes by position: once per resolved profile and kind, not looked up per rule and case.
+ * The rules running under the profile for a kind of matter, with their conditions compiled with the profile's
+ * parameters inlined, their gradings and their scopes by position: once per resolved profile and kind, not per case.
  */
 function runningUnder(profile: ResolvedProfile, kind: SubjectMatter): RunningRules {
   let byKind = runningCache.get(profile);
@@ -90,7 +94,13 @@ function runningUnder(profile: ResolvedProfile, kind: SubjectMatter): RunningRul
   if (!running) {
     const rules = rulesUnder(profile, kind);
     const scopes = [...new Set(rules.map(({ rule }) => rule.scope))];
-    running = { tests: rules.map(({ rule }) => compileTest(rule.conditions, profile.params)), scopes, scopeOf: rules.map(({ rule }) => scopes.indexOf(rule.scope)) };
+    running = {
+      rules,
+      tests: rules.map(({ rule }) => compileTest(rule.conditions, profile.params)),
+      gradings: rules.map((applied) => grade(applied.rule.severity, applied.rule.measuredParams, profile, applied.switch)),
+      scopes,
+      scopeOf: rules.map(({ rule }) => scopes.indexOf(rule.scope)),
+    };
     byKind.set(kind, running);
   }
   return running;
@@ -108,8 +118,7 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
     message: problem.message,
     evidence: problem.evidence,
   }));
-  const running = rulesUnder(profile, derivation.matterKind);
-  const { tests, scopes, scopeOf } = runningUnder(profile, derivation.matterKind);
+  const { rules: running, tests, gradings, scopes, scopeOf } = runningUnder(profile, derivation.matterKind);
   // The fact sets of each scope a rule runs for, by the scope's position: no lookup by name per rule.
   const setsOf: FactSet[][] = scopes.map(() => []);
   for (const set of derivation.factSets) setsOf[scopes.indexOf(set.scope)]?.push(set);
@@ -136,7 +145,7 @@ export function buildReport(derivation: Derivation, asOf: string, wantTrace: boo
       if (plan.shownFrom) derivation.showFacts?.(plan.shownFrom);
       for (const name of plan.facts) evidence[name] = facts[name];
       for (const name of plan.params) parameters[name] = { value: profileValue(profile, name), source: profile.sources[name]! };
-      const grading = gradingOf(applied, profile);
+      const grading = gradings[r]!;
       const finding: Finding = {
         subject,
         ...(item ? { item } : {}),
@@ -182,42 +191,27 @@ const BASIS_WORDS = {
   default: { zh: '没有文件依据', en: 'has no source in any document' },
 } as const;
 
-/** The severity a rule's findings take under a profile, and why it differs from the rule's own. */
+/** The severity a rule's findings take under a profile, and why it differs from the rule's own (worked out once per profile). */
 interface Grading {
   severity: Finding['severity'];
   graded?: Finding['graded'];
-}
-
-const gradingCache = new WeakMap<ResolvedProfile, WeakMap<ApplicableRule, Grading>>();
-
-/** A rule's grading under a profile: it depends on the rule and the profile's values and switches, never on the case. */
-function gradingOf(applied: ApplicableRule, profile: ResolvedProfile): Grading {
-  let byRule = gradingCache.get(profile);
-  if (!byRule) gradingCache.set(profile, (byRule = new WeakMap()));
-  let grading = byRule.get(applied);
-  if (!grading) {
-    grading = { severity: applied.rule.severity };
-    grade(grading, applied.rule.measuredParams, profile, applied.switch);
-    byRule.set(applied, grading);
-  }
-  return grading;
 }
 
 /**
  * A breach measured against a value that no document states (a reading of 及时, or a default) is a warning for a
  * person to review, not a violation; the profile's own severity for the rule, with its reason, has the last word.
  */
-function grade(finding: Grading, measured: readonly ProfileValueName[], profile: ResolvedProfile, switched: (RuleSwitch & { profile: string }) | undefined): void {
-  const ruleSeverity = finding.severity;
+function grade(ruleSeverity: Finding['severity'], measured: readonly ProfileValueName[], profile: ResolvedProfile, switched: (RuleSwitch & { profile: string }) | undefined): Grading {
+  const grading: Grading = { severity: ruleSeverity };
   if (ruleSeverity === 'violation') {
     const soft = measured
       .map((name) => [name, { value: profileValue(profile, name), source: profile.sources[name]! }] as const)
       .filter(([, p]) => p.source.basis === 'reading' || p.source.basis === 'default');
     if (soft.length) {
-      finding.severity = 'warning';
+      grading.severity = 'warning';
       const zh = soft.map(([name, p]) => `${name} = ${String(p.value)}（${BASIS_WORDS[p.source.basis as 'reading' | 'default'].zh}）`).join('；');
       const en = soft.map(([name, p]) => `${name} = ${String(p.value)} (${BASIS_WORDS[p.source.basis as 'reading' | 'default'].en})`).join('; ');
-      finding.graded = {
+      grading.graded = {
         from: ruleSeverity,
         reason: {
           zh: `所依据的数值并非文件明定：${zh}；中心在配置中写明自己的数值及其文件依据后，才作为违规`,
@@ -226,10 +220,11 @@ function grade(finding: Grading, measured: readonly ProfileValueName[], profile:
       };
     }
   }
-  if (switched?.severity !== undefined && switched.severity !== finding.severity) {
-    finding.graded = { from: ruleSeverity, reason: switchReason(switched) };
-    finding.severity = switched.severity;
+  if (switched?.severity !== undefined && switched.severity !== grading.severity) {
+    grading.graded = { from: ruleSeverity, reason: switchReason(switched) };
+    grading.severity = switched.severity;
   }
+  return grading;
 }
 
 /** An item's facts over its subject's: the prototype chain shares the subject's facts without copying them. */
