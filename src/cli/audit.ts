@@ -227,12 +227,7 @@ class NameTallies {
     const key = clip(name, MAX_NAME_CHARS);
     const row = this.#rows.get(key);
     if (row) return row;
-    if (this.#rows.size < this.#limit) {
-      const added = emptyRow();
-      this.#rows.set(key, added);
-      return added;
-    }
-    return this.otherRow();
+    return this.#rows.size < this.#limit ? rowUnder(this.#rows, key) : this.otherRow();
   }
 
   otherRow(): TallyRow {

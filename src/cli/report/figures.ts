@@ -56,7 +56,8 @@ export const emptyFigures = (): Figures => ({
 
 /** Adds `from` into `into`. */
 export function addFigures(into: Figures, from: Figures): Figures {
-  // Written out, not looped over a list of keys: an audit adds figures three times a case.
+  // Written out, not looped over a list of keys: an audit adds a case's figures four times (center, department,
+  // window, month).
   into.received += from.received;
   into.accepted += from.accepted;
   into.completed += from.completed;
