@@ -1,6 +1,6 @@
 import { formatDayNumber } from '../../calendar/dates.js';
 import type { Bilingual } from '../../errors.js';
-import type { CaseTimeline } from '../case-timeline.js';
+import type { CaseTimeline, TimedEvent } from '../case-timeline.js';
 import { defineFacts, factType as F } from '../context.js';
 import type { CaseContext, Derived } from '../context.js';
 import { trackDeadline } from '../track-deadline.js';
@@ -139,17 +139,13 @@ function itemsNotToldAtOnce(tl: CaseTimeline, original: readonly string[]): stri
   return original.filter((item) => !inFirst.has(item) && !suppliedBefore.has(item));
 }
 
-/** Deficiency notices in a form, as their dates. */
-function noticesIn(tl: CaseTimeline, form: 'oral' | 'electronic'): string[] {
-  return tl.notices.filter((n) => n.form === form).map((n) => formatDayNumber(n.day));
+/** Deficiency notices given in a form. */
+function noticesIn(tl: CaseTimeline, form: 'oral' | 'electronic'): readonly TimedEvent<'deficiency-notice'>[] {
+  return tl.notices.filter((n) => n.form === form);
 }
 
-/** How many deficiency notices were given in a form. */
-function noticeCountIn(tl: CaseTimeline, form: 'oral' | 'electronic'): number {
-  let count = 0;
-  for (const notice of tl.notices) if (notice.form === form) count++;
-  return count;
-}
+/** Notices as a finding lists them: their dates. */
+const noticeDates = (notices: readonly TimedEvent<'deficiency-notice'>[]) => notices.map((n) => formatDayNumber(n.day));
 
 /**
  * Whether the window failed to decline at once (ALL 第三十二条(一)(二) 即时; city-12 一次性告知 第五条(三) 当即): it
@@ -223,6 +219,8 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
   const content = first?.content;
   const itemsNotInFirst = itemsNotToldAtOnce(tl, original);
   const closed = closedWithoutNotice(tl);
+  const oral = noticesIn(tl, 'oral');
+  const electronic = noticesIn(tl, 'electronic');
   const contentMissing = content ? Object.keys(content).filter((name) => !content[name as keyof typeof content]) : [];
   const decline = declineAtOnce(ctx);
   const thirdPartyNotice = tl.first('interested-parties-notified');
@@ -278,8 +276,8 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
       'otn.itemsNotInFirstNoticeCount': itemsNotInFirst.length,
       'otn.oneNoticeDutyElsewhere': ctx.ruleRuns('OTN-ALL-ITEMS/any-application'),
       'otn.windowLicense': tl.snapshot.channel === 'window' && matter.kind === 'license',
-      'otn.oralNoticeCount': noticeCountIn(tl, 'oral'),
-      'otn.electronicNoticeCount': noticeCountIn(tl, 'electronic'),
+      'otn.oralNoticeCount': oral.length,
+      'otn.electronicNoticeCount': electronic.length,
       'otn.contentMissingCount': contentMissing.length,
       'otn.noticeCharged': tl.notices.some((n) => !n.free),
       'otn.deemedAccepted': statutory?.deemedAccepted ?? false,
@@ -303,8 +301,8 @@ export function deriveOneTimeNotification(ctx: CaseContext): Derived<typeof OTN_
       'otn.itemsNotInFirstNotice': itemsNotInFirst,
       'otn.laterNotices': Math.max(0, tl.notices.length - 1),
       'otn.firstNoticeForm': first?.form ?? null,
-      'otn.oralNotices': noticesIn(tl, 'oral'),
-      'otn.electronicNotices': noticesIn(tl, 'electronic'),
+      'otn.oralNotices': noticeDates(oral),
+      'otn.electronicNotices': noticeDates(electronic),
       'otn.contentMissing': contentMissing.map((name) => CONTENT_NAMES[name]!),
       'otn.owedItems': tl.owedItems,
     }),
